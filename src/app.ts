@@ -1,0 +1,68 @@
+// Wires the whole service together: the upstream (real CallFire, or the embedded sandbox when no
+// CALLFIRE_API_URL is set), the shared HTTP client, the subgraph schema and the HTTP server.
+import { createCallFireHttp } from "../datasources/callfire-http.js";
+import type { Credentials } from "../datasources/credentials.js";
+import type { Logger } from "../datasources/logger.js";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
+import type { ServerConfig } from "./config.js";
+import { buildSubgraph } from "./schema.js";
+import { startServer } from "./server.js";
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  upstream: { kind: "callfire" | "embedded-sandbox"; apiUrl: string };
+  sandbox?: RunningSandbox;
+  stop(): Promise<void>;
+}
+
+export async function startApp(
+  config: ServerConfig,
+  log: Logger,
+  sandboxOptions: SandboxOptions = {},
+): Promise<RunningApp> {
+  let sandbox: RunningSandbox | undefined;
+  let apiUrl = config.callfireApiUrl;
+  let serverCredentials: Credentials | undefined =
+    config.callfireLogin && config.callfirePassword
+      ? { login: config.callfireLogin, password: config.callfirePassword }
+      : undefined;
+
+  if (!apiUrl) {
+    const sandboxLog = log.child({ component: "sandbox" });
+    sandbox = await startSandbox({ log: (line) => sandboxLog.info(line), ...sandboxOptions });
+    apiUrl = sandbox.apiUrl;
+    serverCredentials ??= { login: sandbox.login, password: sandbox.password };
+  }
+
+  try {
+    const http = createCallFireHttp({
+      baseUrl: apiUrl,
+      timeoutMs: config.upstreamTimeoutMs,
+      retryLimit: config.upstreamRetryLimit,
+    });
+    const server = await startServer({
+      schema: await buildSubgraph(),
+      http,
+      log,
+      serverCredentials,
+      port: config.port,
+      host: config.host,
+      production: config.production,
+      corsOrigins: config.corsOrigins,
+    });
+    return {
+      url: server.url,
+      origin: server.origin,
+      upstream: { kind: sandbox ? "embedded-sandbox" : "callfire", apiUrl },
+      sandbox,
+      stop: async () => {
+        await server.stop();
+        await sandbox?.stop();
+      },
+    };
+  } catch (error) {
+    await sandbox?.stop();
+    throw error;
+  }
+}

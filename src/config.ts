@@ -1,0 +1,75 @@
+// Server configuration, read once from the environment at start-up (ARCHITECTURE.md, "Configuration").
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** CallFire base URL; undefined means "start the embedded sandbox and use it". */
+  callfireApiUrl?: string;
+  /** The server's own CallFire API credentials; a request's Authorization header overrides them. */
+  callfireLogin?: string;
+  callfirePassword?: string;
+  /** How long one CallFire call may take, per attempt. */
+  upstreamTimeoutMs: number;
+  /** How often a failed GET is retried; writes are never retried. */
+  upstreamRetryLimit: number;
+  production: boolean;
+  logLevel: LogLevel;
+  /** Origins allowed by CORS besides Apollo Studio and localhost. */
+  corsOrigins: string[];
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an absolute URL such as https://api.callfire.com/v2; got "${raw}"`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new Error(`${name} must not contain credentials; use CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD`);
+  }
+  return parsed.toString().replace(/\/+$/, "");
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got "${env.LOG_LEVEL}"`);
+  }
+  const login = env.CALLFIRE_API_LOGIN || undefined;
+  const password = env.CALLFIRE_API_PASSWORD || undefined;
+  if (Boolean(login) !== Boolean(password)) {
+    throw new Error("Set both CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD, or neither");
+  }
+  return {
+    port: integer(env, "PORT", 4000, 0, 65535),
+    host: env.HOST || "127.0.0.1",
+    callfireApiUrl: url(env, "CALLFIRE_API_URL"),
+    callfireLogin: login,
+    callfirePassword: password,
+    upstreamTimeoutMs: integer(env, "CALLFIRE_TIMEOUT_MS", 10_000, 100, 120_000),
+    upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 2, 0, 5),
+    production: env.NODE_ENV === "production",
+    logLevel,
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  };
+}

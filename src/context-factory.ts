@@ -1,0 +1,41 @@
+// Builds a fresh Context for every GraphQL request: credentials, a per-request CallFire API object and
+// new DataLoaders. Resolving credentials is deferred to the first CallFire call so that introspection
+// (Apollo Sandbox, codegen, a router's _service query) works without any.
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Got } from "got";
+import type { CallFireApi } from "../datasources/callfire-api.js";
+import { CallFireRestApi } from "../datasources/callfire-rest-api.js";
+import { resolveCredentials, type Credentials } from "../datasources/credentials.js";
+import { createLoaders } from "../datasources/loaders.js";
+import type { Logger } from "../datasources/logger.js";
+import type { Context } from "./context.js";
+
+export interface ContextDependencies {
+  http: Got;
+  log: Logger;
+  /** The server's own credentials (CALLFIRE_API_LOGIN/PASSWORD, or the embedded sandbox's). */
+  serverCredentials?: Credentials;
+}
+
+/** An API whose every call fails with the credential error, raised only if a resolver needs CallFire. */
+function unauthenticatedApi(error: unknown): CallFireApi {
+  return new Proxy({} as CallFireApi, {
+    get: () => () => Promise.reject(error),
+  });
+}
+
+export function createContextFactory(deps: ContextDependencies) {
+  return async ({ req }: { req: IncomingMessage }): Promise<Context> => {
+    const requestId = String(req.headers["x-request-id"] ?? randomUUID());
+    const log = deps.log.child({ requestId });
+    let api: CallFireApi;
+    try {
+      const credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
+      api = new CallFireRestApi({ http: deps.http, credentials, log });
+    } catch (error) {
+      api = unauthenticatedApi(error);
+    }
+    return { api, loaders: createLoaders(api), log };
+  };
+}

@@ -1,0 +1,26 @@
+// The edge of the error policy: errors raised on purpose keep their code and message; anything else is
+// masked as INTERNAL_SERVER_ERROR and logged, so no stack, URL or credential reaches a client.
+import { ApolloServerErrorCode } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { PUBLIC_ERROR_CODES } from "../datasources/errors.js";
+import type { Logger } from "../datasources/logger.js";
+
+/** Apollo's own request errors (parse, validation, variable coercion) are safe to show as they are. */
+const APOLLO_CODES: ReadonlySet<string> = new Set(
+  Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+);
+
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && (PUBLIC_ERROR_CODES.has(code) || APOLLO_CODES.has(code)))
+      return formatted;
+    log.error("unexpected error", { error, path: formatted.path });
+    return {
+      message: "Unexpected error.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

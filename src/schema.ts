@@ -1,0 +1,31 @@
+// Builds the graph from the type-graphql classes: the plain API schema (for schema/schema.graphql and
+// codegen) and the federation 2 subgraph schema that the server actually serves.
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
+import { resolvers } from "../resolvers/index.js";
+import { entityReferenceResolvers } from "./entity-references.js";
+
+/** The federation spec version and the directives the subgraph uses. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@tag", "@inaccessible"])';
+
+/** The plain GraphQL schema, without federation additions. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  // validate: true runs the class-validator rules on inputs (off by default in type-graphql 2).
+  return buildSchema({ resolvers, validate: true });
+}
+
+/** The served schema: the API schema plus _service, _entities and the entity reference resolvers. */
+export async function buildSubgraph(): Promise<GraphQLSchema> {
+  const apiSchema = await buildSchema({ resolvers, validate: true, skipCheck: true });
+  // printSchema would drop @key; printSchemaWithDirectives keeps the @Directive annotations.
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(apiSchema)}`);
+  const resolverMap = createResolversMap(apiSchema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(entityReferenceResolvers)) {
+    resolverMap[typeName] = { ...resolverMap[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+}

@@ -1,0 +1,107 @@
+// The HTTP server: express 5 with Apollo Server 5 at /graphql, an offline GraphiQL at /graphiql, and
+// /health and /ready probes. Exported for tests, which start it on 127.0.0.1 and a free port.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import cors from "cors";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import type { Got } from "got";
+import type { Credentials } from "../datasources/credentials.js";
+import type { Logger } from "../datasources/logger.js";
+import type { Context } from "./context.js";
+import { createContextFactory } from "./context-factory.js";
+import { isAllowedOrigin } from "./cors-origins.js";
+import { createFormatError } from "./format-error.js";
+import { requestLogPlugin } from "./request-log.plugin.js";
+import { checkUpstream } from "./upstream-check.js";
+
+export interface ServerOptions {
+  schema: GraphQLSchema;
+  http: Got;
+  log: Logger;
+  serverCredentials?: Credentials;
+  port: number;
+  host: string;
+  production: boolean;
+  corsOrigins: readonly string[];
+}
+
+export interface RunningServer {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(options.log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Traces only when a router sends "apollo-federation-include-trace: ftv1"; error details masked.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      options.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      requestLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    const upstream = await checkUpstream(options.http, options.serverCredentials);
+    res
+      .status(upstream.reachable ? 200 : 503)
+      .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });
+  });
+
+  // GraphiQL with every script inlined (about 9 MB), so it works with no internet; rendered once.
+  let graphiqlPage: string | undefined;
+  app.get("/graphiql", (_req, res) => {
+    graphiqlPage ??= renderGraphiQL({ endpoint: "/graphql", title: "callfire-graph GraphiQL" });
+    res.type("html").send(graphiqlPage);
+  });
+
+  app.use(
+    "/graphql",
+    cors<cors.CorsRequest>({
+      origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin, options.corsOrigins)),
+      credentials: true,
+      maxAge: 600,
+    }),
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: createContextFactory({
+        http: options.http,
+        log: options.log,
+        serverCredentials: options.serverCredentials,
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const hostForUrl = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  const origin = `http://${hostForUrl}:${port}`;
+  return { origin, url: `${origin}/graphql`, stop: () => apollo.stop() };
+}

@@ -1,0 +1,25 @@
+// Readiness: can we reach CallFire? Any HTTP answer below 500 counts (a 401 still proves the upstream
+// is up); a 5xx, a timeout or a refused connection does not.
+import type { Got } from "got";
+import { authorizationHeader, type Credentials } from "../datasources/credentials.js";
+
+export interface UpstreamStatus {
+  reachable: boolean;
+  status?: number;
+  error?: string;
+}
+
+export async function checkUpstream(http: Got, credentials?: Credentials): Promise<UpstreamStatus> {
+  try {
+    const response = await http.get("texts/auto-replys", {
+      searchParams: { limit: 1, fields: "totalCount" },
+      headers: credentials ? { authorization: authorizationHeader(credentials) } : {},
+      throwHttpErrors: false,
+      retry: { limit: 0 },
+      timeout: { request: 3000 },
+    });
+    return { reachable: response.statusCode < 500, status: response.statusCode };
+  } catch (error) {
+    return { reachable: false, error: (error as { code?: string }).code ?? "request failed" };
+  }
+}
