@@ -1,4 +1,4 @@
-import { ArrayMaxSize } from "class-validator";
+import { ArrayMaxSize, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { RecipientInput } from "./recipient.input.js";
 
@@ -15,6 +15,7 @@ export class BatchInput {
 
   @Field(() => [RecipientInput], { nullable: true, description: "The recipients of the batch." })
   @ArrayMaxSize(10000)
+  @ValidateNested()
   recipients?: RecipientInput[] | null;
 }
 

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Length, Max, Min } from "class-validator";
+import { ArrayMaxSize, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
 import { BigMessageStrategy } from "./enums.js";
 import { TextRecipientInput } from "./recipient.input.js";
@@ -92,6 +92,7 @@ export class TextBroadcastInput {
   resumeNextDay?: boolean | null;
 
   @Field(() => LocalTimeRestrictionInput, { nullable: true, description: "Daily sending window." })
+  @ValidateNested()
   localTimeRestriction?: LocalTimeRestrictionInput | null;
 
   @Field(() => [TextRecipientInput], {
@@ -99,6 +100,7 @@ export class TextBroadcastInput {
     description: "Recipients to text when the broadcast starts.",
   })
   @ArrayMaxSize(1000)
+  @ValidateNested()
   recipients?: TextRecipientInput[] | null;
 }
 
@@ -132,5 +134,6 @@ export class TextBroadcastUpdateInput {
   resumeNextDay?: boolean | null;
 
   @Field(() => LocalTimeRestrictionInput, { nullable: true, description: "New daily sending window." })
+  @ValidateNested()
   localTimeRestriction?: LocalTimeRestrictionInput | null;
 }

@@ -1,0 +1,193 @@
+// Argument checks that run before any CallFire call, each failing with BAD_USER_INPUT and a message that
+// says what to fix. Rules on one input field (phone formats, lengths, list sizes) sit on the schema/ input
+// classes as class-validator decorators; the rules here span several fields or arguments.
+import { validate, type ValidationError } from "class-validator";
+import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { ValidatorFn } from "type-graphql";
+import { apiError } from "../datasources/errors.js";
+import type { BatchInput } from "../schema/batch.input.js";
+import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
+import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
+import type { TextFilter } from "../schema/text.input.js";
+
+/** CallFire documents no page-size maximum for v2; v1.1 capped it at 1000. */
+export const MAX_LIMIT = 1000;
+/** POST /texts takes at most 1000 recipients; we hold every recipient list to the same bound. */
+export const MAX_RECIPIENTS = 1000;
+/** GET /texts?id=… is one page, and the text loader asks for at most 100 ids at a time. */
+export const MAX_FILTER_IDS = 100;
+
+const INT64_MAX = 2n ** 63n - 1n;
+
+export function badInput(message: string): GraphQLError {
+  return apiError("BAD_USER_INPUT", message);
+}
+
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** CallFire ids are int64: reject anything else here rather than let CallFire answer 400 or 404. */
+export function checkId(name: string, value: string | null | undefined): void {
+  if (value == null) return;
+  if (!/^\d{1,19}$/.test(value) || BigInt(value) > INT64_MAX) {
+    throw badInput(`${name} must be a CallFire id (digits only, e.g. "13"); got ${shown(value)}`);
+  }
+}
+
+export function checkPage(page: { limit?: number | null; offset?: number | null }): void {
+  if (page.limit != null && (page.limit < 1 || page.limit > MAX_LIMIT)) {
+    throw badInput(`limit must be between 1 and ${MAX_LIMIT}; got ${page.limit}`);
+  }
+  if (page.offset != null && page.offset < 0) {
+    throw badInput(`offset must be 0 or more; got ${page.offset}`);
+  }
+}
+
+export function checkWindow(
+  beginName: string,
+  begin: Date | null | undefined,
+  endName: string,
+  end: Date | null | undefined,
+): void {
+  if (begin && end && begin.getTime() > end.getTime()) {
+    throw badInput(`${beginName} must not be after ${endName}`);
+  }
+}
+
+/**
+ * CallFire ignores every other filter when ids are given, so a filter mixing both would silently return
+ * texts that do not match it: we refuse the mix instead.
+ */
+export function checkTextFilter(filter: TextFilter | null | undefined): void {
+  if (!filter) return;
+  const { ids, ...others } = filter;
+  if (ids != null) {
+    if (ids.length < 1 || ids.length > MAX_FILTER_IDS) {
+      throw badInput(
+        `filter.ids must list 1 to ${MAX_FILTER_IDS} ids (leave it out to search all texts); got ${ids.length}`,
+      );
+    }
+    ids.forEach((id, index) => checkId(`filter.ids[${index}]`, id));
+    const mixed = Object.entries(others)
+      .filter(([, value]) => value != null)
+      .map(([key]) => key);
+    if (mixed.length > 0) {
+      throw badInput(
+        `filter.ids cannot be combined with other filters (CallFire ignores them when ids are given); remove ${mixed.join(", ")} or ids`,
+      );
+    }
+  }
+  checkId("filter.campaignId", filter.campaignId);
+  checkId("filter.batchId", filter.batchId);
+  checkWindow("filter.intervalBegin", filter.intervalBegin, "filter.intervalEnd", filter.intervalEnd);
+}
+
+/** Every recipient names a phone number or a contact; contact and media ids are CallFire ids. */
+export function checkRecipients(
+  name: string,
+  recipients: readonly (RecipientInput | TextRecipientInput)[],
+  min: number,
+): void {
+  if (recipients.length < min || recipients.length > MAX_RECIPIENTS) {
+    throw badInput(`${name} must hold ${min} to ${MAX_RECIPIENTS} recipients; got ${recipients.length}`);
+  }
+  recipients.forEach((recipient, index) => {
+    const at = `${name}[${index}]`;
+    if (!recipient.phoneNumber && recipient.contactId == null) {
+      throw badInput(`${at} needs a phoneNumber or a contactId`);
+    }
+    checkId(`${at}.contactId`, recipient.contactId);
+    if ("mediaIds" in recipient) {
+      recipient.mediaIds?.forEach((id, mediaIndex) => checkId(`${at}.mediaIds[${mediaIndex}]`, id));
+    }
+  });
+}
+
+/**
+ * sendTexts: each recipient needs a message of its own or defaultMessage, unless it carries media (an MMS
+ * may be an image alone) or the texts go through a broadcast (campaignId), whose message then applies.
+ */
+export function checkSendTexts(args: {
+  recipients: readonly TextRecipientInput[];
+  campaignId?: string | null;
+  defaultMessage?: string | null;
+}): void {
+  checkRecipients("recipients", args.recipients, 1);
+  checkId("campaignId", args.campaignId);
+  if (args.defaultMessage || args.campaignId != null) return;
+  const index = args.recipients.findIndex((r) => !r.message && !r.mediaIds?.length);
+  if (index >= 0) {
+    throw badInput(`recipients[${index}] has no message: give recipients[${index}].message or defaultMessage`);
+  }
+}
+
+/** A batch comes from a contact list or from recipients, never both (CallFire's BatchRequest). */
+export function checkBatchInput(input: BatchInput): void {
+  const fromList = input.contactListId != null;
+  const fromRecipients = input.recipients != null;
+  if (fromList === fromRecipients) {
+    throw badInput("input needs exactly one of contactListId or recipients");
+  }
+  checkId("input.contactListId", input.contactListId);
+  if (input.recipients) checkRecipients("input.recipients", input.recipients, 1);
+}
+
+export function checkAutoReplyInput(input: TextAutoReplyInput): void {
+  if (!input.number && !input.keyword) {
+    throw badInput("input needs a number or a keyword (or both) to listen on");
+  }
+}
+
+/** An update that changes nothing is almost certainly a client mistake (a misspelt variable). */
+export function checkSomeField(name: string, input: object): void {
+  if (!Object.values(input).some((value) => value != null)) {
+    throw badInput(`${name} changes nothing: give at least one field`);
+  }
+}
+
+function childPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+/** Constraint messages already start with the property name, so only the parent path is prefixed. */
+function describe(errors: readonly ValidationError[], parent: string): string[] {
+  return errors.flatMap((error) => [
+    ...Object.values(error.constraints ?? {}).map((message) => (parent ? `${parent}: ${message}` : message)),
+    ...describe(error.children ?? [], childPath(parent, error.property)),
+  ]);
+}
+
+/** The name of the argument being validated: the one of the field whose input type is argType. */
+function argumentName(argType: unknown, info: GraphQLResolveInfo): string {
+  const typeName = (argType as { name?: unknown }).name;
+  const field = info.parentType.getFields()[info.fieldName];
+  return field?.args.find((arg) => getNamedType(arg.type).name === typeName)?.name ?? "";
+}
+
+/**
+ * For buildSchema's validateFn. type-graphql's own class-validator run (validate: true) fails with
+ * ArgumentValidationError: code BAD_USER_INPUT, but the message is "Argument Validation Error" and the
+ * details sit in extensions.validationErrors (with the whole input as `target`). This runs the same rules
+ * with the same options and raises one BAD_USER_INPUT error whose message says what to fix, e.g.
+ * "input.recipients[0]: phoneNumber must be digits only, …".
+ */
+export const validateArgs: ValidatorFn = async (argValue, argType, { info }) => {
+  const name = argumentName(argType, info);
+  const items: [unknown, string][] = Array.isArray(argValue)
+    ? argValue.map((value, index) => [value, `${name}[${index}]`])
+    : [[argValue, name]];
+  const messages: string[] = [];
+  for (const [value, path] of items) {
+    if (value === null || typeof value !== "object") continue;
+    const errors = await validate(value, {
+      skipMissingProperties: true,
+      forbidUnknownValues: false,
+      validationError: { target: false, value: false },
+    });
+    messages.push(...describe(errors, path));
+  }
+  if (messages.length > 0) throw badInput(messages.join("; "));
+};
