@@ -69,7 +69,10 @@ export interface CallFireApi {
     options: { strictValidation?: boolean | null },
   ): Promise<Text[]>;
   getTextBroadcastStats(broadcastId: string, window: StatsWindow): Promise<TextBroadcastStats>;
-  getTextBroadcastTexts(broadcastId: string, args: PageArgs & { batchId?: string | null }): Promise<Page<Text>>;
+  getTextBroadcastTexts(
+    broadcastId: string,
+    args: PageArgs & { batchId?: string | null },
+  ): Promise<Page<Text>>;
   toggleTextBroadcastRecipientsStatus(
     broadcastId: string,
     recipients: RecipientInput[],

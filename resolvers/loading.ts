@@ -1,10 +1,9 @@
-// How resolvers use the per-request loaders: lookups that turn NOT_FOUND into null, fresh reads after a
-// change, priming by-id loaders from lists, and forgetting list entries a change made stale.
+// Resolver-side use of the per-request loaders, beside the prime/forget helpers of datasources/loaders.ts.
 import type DataLoader from "dataloader";
 import { errorCode } from "../datasources/errors.js";
 import type { Loaders } from "../datasources/loaders.types.js";
 
-/** Root lookups (and a few nested ones) answer null for an id CallFire does not know. */
+/** Root lookups (and Text.broadcast, Text.batch) answer null for an id CallFire does not know. */
 export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): Promise<V | null> {
   try {
     return await loader.load(id);
@@ -14,22 +13,12 @@ export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): 
   }
 }
 
-/** The entity as it stands after a change: drop what this request cached, then one GET. */
-export function reload<V>(loader: DataLoader<string, V>, id: string): Promise<V> {
-  return loader.clear(id).load(id);
-}
-
-/** Items of a list are full entities: later by-id loads of them in this request cost no call. */
-export function primeAll<V extends { id: string }>(loader: DataLoader<string, V>, items: readonly V[]): void {
-  for (const item of items) loader.prime(item.id, item);
-}
-
 /**
- * After a change to a broadcast's recipients, batches or state, its cached stats, text pages and batch
- * pages are stale. Their keys carry paging and windows, so this request's entries are all dropped.
+ * After a change to the states of texts we cannot list (toggling recipients, switching a batch): every
+ * text, text page and stats entry this request holds may be stale.
  */
-export function forgetBroadcastLists(loaders: Loaders): void {
-  loaders.textBroadcastStats.clearAll();
+export function forgetTextStates(loaders: Loaders): void {
+  loaders.text.clearAll();
   loaders.textBroadcastTexts.clearAll();
-  loaders.textBroadcastBatches.clearAll();
+  loaders.textBroadcastStats.clearAll();
 }

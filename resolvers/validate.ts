@@ -2,9 +2,10 @@
 // says what to fix. Rules on one input field (phone formats, lengths, list sizes) sit on the schema/ input
 // classes as class-validator decorators; the rules here span several fields or arguments.
 import { validate, type ValidationError } from "class-validator";
-import { getNamedType, type GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { GraphQLError } from "graphql";
 import type { ValidatorFn } from "type-graphql";
 import { apiError } from "../datasources/errors.js";
+import { isCallFireId } from "../datasources/to-dto.js";
 import type { BatchInput } from "../schema/batch.input.js";
 import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
 import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
@@ -13,13 +14,11 @@ import type { TextFilter } from "../schema/text.input.js";
 /** CallFire documents no page-size maximum for v2; v1.1 capped it at 1000. */
 export const MAX_LIMIT = 1000;
 /** POST /texts takes at most 1000 recipients; we hold every recipient list to the same bound. */
-export const MAX_RECIPIENTS = 1000;
+const MAX_RECIPIENTS = 1000;
 /** GET /texts?id=… is one page, and the text loader asks for at most 100 ids at a time. */
-export const MAX_FILTER_IDS = 100;
+const MAX_FILTER_IDS = 100;
 
-const INT64_MAX = 2n ** 63n - 1n;
-
-export function badInput(message: string): GraphQLError {
+function badInput(message: string): GraphQLError {
   return apiError("BAD_USER_INPUT", message);
 }
 
@@ -31,7 +30,7 @@ function shown(value: unknown): string {
 /** CallFire ids are int64: reject anything else here rather than let CallFire answer 400 or 404. */
 export function checkId(name: string, value: string | null | undefined): void {
   if (value == null) return;
-  if (!/^\d{1,19}$/.test(value) || BigInt(value) > INT64_MAX) {
+  if (!isCallFireId(value)) {
     throw badInput(`${name} must be a CallFire id (digits only, e.g. "13"); got ${shown(value)}`);
   }
 }
@@ -119,7 +118,9 @@ export function checkSendTexts(args: {
   if (args.defaultMessage || args.campaignId != null) return;
   const index = args.recipients.findIndex((r) => !r.message && !r.mediaIds?.length);
   if (index >= 0) {
-    throw badInput(`recipients[${index}] has no message: give recipients[${index}].message or defaultMessage`);
+    throw badInput(
+      `recipients[${index}] has no message: give recipients[${index}].message or defaultMessage`,
+    );
   }
 }
 
@@ -160,34 +161,21 @@ function describe(errors: readonly ValidationError[], parent: string): string[] 
   ]);
 }
 
-/** The name of the argument being validated: the one of the field whose input type is argType. */
-function argumentName(argType: unknown, info: GraphQLResolveInfo): string {
-  const typeName = (argType as { name?: unknown }).name;
-  const field = info.parentType.getFields()[info.fieldName];
-  return field?.args.find((arg) => getNamedType(arg.type).name === typeName)?.name ?? "";
-}
-
 /**
  * For buildSchema's validateFn. type-graphql's own class-validator run (validate: true) fails with
  * ArgumentValidationError: code BAD_USER_INPUT, but the message is "Argument Validation Error" and the
  * details sit in extensions.validationErrors (with the whole input as `target`). This runs the same rules
  * with the same options and raises one BAD_USER_INPUT error whose message says what to fix, e.g.
- * "input.recipients[0]: phoneNumber must be digits only, …".
+ * "input.recipients[0]: phoneNumber must be digits only, …". Our arguments are @ArgsType instances, so
+ * the paths start at the argument names.
  */
-export const validateArgs: ValidatorFn = async (argValue, argType, { info }) => {
-  const name = argumentName(argType, info);
-  const items: [unknown, string][] = Array.isArray(argValue)
-    ? argValue.map((value, index) => [value, `${name}[${index}]`])
-    : [[argValue, name]];
-  const messages: string[] = [];
-  for (const [value, path] of items) {
-    if (value === null || typeof value !== "object") continue;
-    const errors = await validate(value, {
-      skipMissingProperties: true,
-      forbidUnknownValues: false,
-      validationError: { target: false, value: false },
-    });
-    messages.push(...describe(errors, path));
-  }
+export const validateArgs: ValidatorFn = async (argValue) => {
+  if (argValue === null || typeof argValue !== "object") return;
+  const errors = await validate(argValue, {
+    skipMissingProperties: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
+  const messages = describe(errors, "");
   if (messages.length > 0) throw badInput(messages.join("; "));
 };

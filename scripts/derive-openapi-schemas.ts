@@ -72,7 +72,9 @@ function convert(node: Json, refs: Set<string>): Json {
 }
 
 function convertProperties(properties: JsonObject, refs: Set<string>): JsonObject {
-  return Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, convert(schema, refs)]));
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, schema]) => [name, convert(schema, refs)]),
+  );
 }
 
 let components: JsonObject = {};
@@ -80,7 +82,8 @@ let components: JsonObject = {};
 function flattenAllOf(parts: Json[]): JsonObject {
   const properties: JsonObject = {};
   for (const part of parts) {
-    const schema = isObject(part) && typeof part.$ref === "string" ? lookup(part.$ref) : asObject(part, "allOf");
+    const schema =
+      isObject(part) && typeof part.$ref === "string" ? lookup(part.$ref) : asObject(part, "allOf");
     Object.assign(properties, asObject(schema.properties ?? {}, "allOf properties"));
   }
   return { type: "object", properties };
@@ -165,7 +168,9 @@ function main(): void {
     definitions: Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b))),
   };
   writeFileSync(OUTPUT, `${JSON.stringify(output, null, 2)}\n`);
-  console.log(`wrote ${OUTPUT}: ${OPERATIONS.length} operations, ${Object.keys(definitions).length} definitions`);
+  console.log(
+    `wrote ${OUTPUT}: ${OPERATIONS.length} operations, ${Object.keys(definitions).length} definitions`,
+  );
 }
 
 main();

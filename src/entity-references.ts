@@ -1,27 +1,15 @@
 // How the supergraph resolves this subgraph's entities from their keys: through the per-request
 // loaders, so 100 Text representations cost one GET /texts?id=… and broadcasts/batches are deduplicated.
+// An entity CallFire does not know resolves to null, as a root lookup does.
+import type DataLoader from "dataloader";
 import type { Loaders } from "../datasources/loaders.types.js";
-import { errorCode } from "../datasources/errors.js";
+import { loadOrNull } from "../resolvers/loading.js";
 import type { Context } from "./context.js";
 
-interface Reference {
-  id: string;
-}
-
-/** An entity CallFire does not know resolves to null, as a root lookup does. */
-async function loadOrNull<T>(load: () => Promise<T>): Promise<T | null> {
-  try {
-    return await load();
-  } catch (error) {
-    if (errorCode(error) === "NOT_FOUND") return null;
-    throw error;
-  }
-}
-
-function referenceResolver(loader: (loaders: Loaders) => { load(id: string): Promise<unknown> }) {
+function referenceResolver<V>(pick: (loaders: Loaders) => DataLoader<string, V>) {
   return {
-    __resolveReference: (reference: Reference, context: Context) =>
-      loadOrNull(() => loader(context.loaders).load(String(reference.id))),
+    __resolveReference: (reference: { id: string }, context: Context) =>
+      loadOrNull(pick(context.loaders), String(reference.id)),
   };
 }
 

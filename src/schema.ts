@@ -5,7 +5,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
-import { resolvers } from "../resolvers/index.js";
+import { resolvers, validateArgs } from "../resolvers/index.js";
 import { entityReferenceResolvers } from "./entity-references.js";
 
 /** The federation spec version and the directives the subgraph uses. */
@@ -14,13 +14,12 @@ export const FEDERATION_LINK =
 
 /** The plain GraphQL schema, without federation additions. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  // validate: true runs the class-validator rules on inputs (off by default in type-graphql 2).
-  return buildSchema({ resolvers, validate: true });
+  return buildSchema({ resolvers, validateFn: validateArgs });
 }
 
 /** The served schema: the API schema plus _service, _entities and the entity reference resolvers. */
 export async function buildSubgraph(): Promise<GraphQLSchema> {
-  const apiSchema = await buildSchema({ resolvers, validate: true, skipCheck: true });
+  const apiSchema = await buildSchema({ resolvers, validateFn: validateArgs, skipCheck: true });
   // printSchema would drop @key; printSchemaWithDirectives keeps the @Directive annotations.
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(apiSchema)}`);
   const resolverMap = createResolversMap(apiSchema) as GraphQLResolverMap<unknown>;

@@ -51,7 +51,9 @@ describe("operations over HTTP", () => {
     expect(calls.filter((line) => line === "GET /v2/texts/broadcasts")).toHaveLength(1);
     for (const broadcast of broadcasts) {
       for (const suffix of ["stats", "batches", "texts"]) {
-        expect(calls.filter((line) => line === `GET /v2/texts/broadcasts/${broadcast.id}/${suffix}`)).toHaveLength(1);
+        expect(
+          calls.filter((line) => line === `GET /v2/texts/broadcasts/${broadcast.id}/${suffix}`),
+        ).toHaveLength(1);
       }
     }
     expect(calls).toHaveLength(1 + 3 * broadcasts.length);
@@ -76,7 +78,12 @@ describe("operations over HTTP", () => {
 
     const one = await postGraphQL(url, TextByIdDocument, { id: ids[0] });
     expect(one.errors).toBeUndefined();
-    expect(one.data!.text).toMatchObject({ id: ids[0], toNumber: "12135550101", inbound: false, broadcast: null });
+    expect(one.data!.text).toMatchObject({
+      id: ids[0],
+      toNumber: "12135550101",
+      inbound: false,
+      broadcast: null,
+    });
 
     const byCampaign = await postGraphQL(url, FindTextsDocument, { filter: { campaignId: "0" }, limit: 500 });
     expect(byCampaign.data!.texts.items.map((text) => text.id)).toEqual(expect.arrayContaining(ids));
@@ -92,7 +99,11 @@ describe("operations over HTTP", () => {
 
   it("runs a broadcast's whole life: create, batch, recipients, toggle, update, stop, start, archive", async () => {
     const created = await postGraphQL(url, CreateBroadcastDocument, {
-      input: { name: "Spring sale", message: "Hi ${name}, 20% off today", recipients: [{ phoneNumber: "12135550201", attributes: { name: "Ada" } }] },
+      input: {
+        name: "Spring sale",
+        message: "Hi ${name}, 20% off today",
+        recipients: [{ phoneNumber: "12135550201", attributes: { name: "Ada" } }],
+      },
       start: false,
     });
     expect(created.errors).toBeUndefined();
@@ -108,7 +119,11 @@ describe("operations over HTTP", () => {
     expect(batch.data!.addTextBroadcastBatch).toMatchObject({ name: "VIPs", enabled: true });
 
     const readBatch = await postGraphQL(url, BatchByIdDocument, { id: batchId });
-    expect(readBatch.data!.batch).toMatchObject({ id: batchId, broadcastId: broadcast.id, broadcast: { id: broadcast.id } });
+    expect(readBatch.data!.batch).toMatchObject({
+      id: batchId,
+      broadcastId: broadcast.id,
+      broadcast: { id: broadcast.id },
+    });
 
     const disabled = await postGraphQL(url, UpdateBatchDocument, { id: batchId, input: { enabled: false } });
     expect(disabled.data!.updateBatch).toEqual({ id: batchId, enabled: false });
@@ -119,7 +134,11 @@ describe("operations over HTTP", () => {
       id: broadcast.id,
       input: { name: "Spring sale (EU)", labels: ["spring"] },
     });
-    expect(updated.data!.updateTextBroadcast).toMatchObject({ name: "Spring sale (EU)", labels: ["spring"], status: "SETUP" });
+    expect(updated.data!.updateTextBroadcast).toMatchObject({
+      name: "Spring sale (EU)",
+      labels: ["spring"],
+      status: "SETUP",
+    });
 
     const started = await postGraphQL(url, StartBroadcastDocument, { id: broadcast.id });
     expect(started.errors).toBeUndefined();

@@ -10,7 +10,11 @@ describe("serving with the embedded sandbox", () => {
 
   beforeAll(async () => {
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "debug" });
-    app = await startApp(config, createLogger(config.logLevel, (line) => logs.push(line)), { dbPath: ":memory:" });
+    app = await startApp(
+      config,
+      createLogger(config.logLevel, (line) => logs.push(line)),
+      { dbPath: ":memory:" },
+    );
   });
   afterAll(() => app?.stop());
 
@@ -19,9 +23,13 @@ describe("serving with the embedded sandbox", () => {
     const response = await fetch(app.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ textBroadcasts { totalCount items { id name status stats { totalOutboundCount } } } }" }),
+      body: JSON.stringify({
+        query: "{ textBroadcasts { totalCount items { id name status stats { totalOutboundCount } } } }",
+      }),
     });
-    const body = (await response.json()) as { data: { textBroadcasts: { totalCount: number; items: unknown[] } } };
+    const body = (await response.json()) as {
+      data: { textBroadcasts: { totalCount: number; items: unknown[] } };
+    };
     expect(response.status).toBe(200);
     expect(body.data.textBroadcasts.items.length).toBeGreaterThan(0);
   });
@@ -49,7 +57,11 @@ describe("serving with the embedded sandbox", () => {
     const preflight = (origin: string) =>
       fetch(app.url, {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type,authorization",
+        },
       });
     const studio = await preflight("https://studio.apollographql.com");
     expect(studio.headers.get("access-control-allow-origin")).toBe("https://studio.apollographql.com");

@@ -15,7 +15,7 @@ describe("composition", () => {
     ]);
 
     expect(result.errors).toBeUndefined();
-    expect(result.hints.map((hint) => hint.toString())).toEqual([]);
+    expect((result.hints ?? []).map((hint) => hint.toString())).toEqual([]);
     expect(result.supergraphSdl).toContain("owner: Owner!");
     expect(result.supergraphSdl).toMatch(/type TextBroadcast\s+@join__type\(graph: CALLFIRE, key: "id"\)/);
   });

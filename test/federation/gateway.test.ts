@@ -12,7 +12,12 @@ import { basicAuth } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 import { crmTypeDefs, ownerOf, startCrmSubgraph } from "./crm-subgraph.js";
 
-async function post(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  query: string,
+  variables: object = {},
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -36,7 +41,7 @@ describe("federation", () => {
     }));
     const sent = await post(
       graph.app.url,
-      "mutation ($recipients: [TextRecipientInput!]!) { sendTexts(recipients: $recipients, defaultMessage: \"hi\") { id } }",
+      'mutation ($recipients: [TextRecipientInput!]!) { sendTexts(recipients: $recipients, defaultMessage: "hi") { id } }',
       { recipients },
     );
     textIds = sent.data.sendTexts.map((text: { id: string }) => text.id);
@@ -103,7 +108,11 @@ describe("federation", () => {
       null,
     ]);
     expect(graph.upstream.lines().sort()).toEqual(
-      [`GET /v2/texts/broadcasts/${first}`, `GET /v2/texts/broadcasts/${second}`, "GET /v2/texts/broadcasts/987654321"].sort(),
+      [
+        `GET /v2/texts/broadcasts/${first}`,
+        `GET /v2/texts/broadcasts/${second}`,
+        "GET /v2/texts/broadcasts/987654321",
+      ].sort(),
     );
   });
 
@@ -147,10 +156,15 @@ describe("federation", () => {
   });
 
   it("never puts credentials in traces or logs", async () => {
-    await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }", {}, {
-      "apollo-federation-include-trace": "ftv1",
-      authorization: basicAuth(graph.sandbox.login, "wrong-password-xyzzy"),
-    });
+    await post(
+      graph.app.url,
+      "{ textBroadcasts(limit: 1) { totalCount } }",
+      {},
+      {
+        "apollo-federation-include-trace": "ftv1",
+        authorization: basicAuth(graph.sandbox.login, "wrong-password-xyzzy"),
+      },
+    );
     const everything = graph.logs.join("\n");
     expect(everything).not.toContain("wrong-password-xyzzy");
     expect(everything).not.toContain(graph.sandbox.password);

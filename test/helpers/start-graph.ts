@@ -32,7 +32,10 @@ export async function startTestGraph(
     LOG_LEVEL: "debug",
     ...options.env,
   });
-  const app = await startApp(config, createLogger(config.logLevel, (line) => logs.push(line)));
+  const app = await startApp(
+    config,
+    createLogger(config.logLevel, (line) => logs.push(line)),
+  );
   return {
     app,
     sandbox,

@@ -1,0 +1,388 @@
+// CallFireApi over HTTP: one method per texts-domain endpoint of API.md §3. Built per request around
+// the process-wide got instance, with that request's credentials; every failure becomes an apiError.
+import type { Got } from "got";
+import type { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
+import type { Batch } from "../schema/batch.type.js";
+import type { Page } from "../schema/page.type.js";
+import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
+import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
+import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
+import type {
+  TextBroadcastFilter,
+  TextBroadcastInput,
+  TextBroadcastUpdateInput,
+} from "../schema/text-broadcast.input.js";
+import type { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
+import type { TextFilter } from "../schema/text.input.js";
+import type { Text } from "../schema/text.type.js";
+import type { CallFireApi, PageArgs, StatsWindow } from "./callfire-api.js";
+import type * as Dto from "./callfire.dto.js";
+import { toApiError } from "./callfire-errors.js";
+import { authorizationHeader, type Credentials } from "./credentials.js";
+import type { Logger } from "./logger.js";
+import {
+  compact,
+  MAX_TEXT_IDS_PER_CALL,
+  pathId,
+  toBatchRequest,
+  toBatchUpdate,
+  toCsv,
+  toInt64,
+  toMs,
+  optionalInt64,
+  toRecipient,
+  toSearchParams,
+  toTextAutoReplyBody,
+  toTextBroadcastBody,
+  toTextBroadcastUpdate,
+  toTextRecipient,
+} from "./to-dto.js";
+import {
+  toBatch,
+  toPage,
+  toResourceId,
+  toText,
+  toTextAutoReply,
+  toTextBroadcast,
+  toTextBroadcastStats,
+} from "./to-model.js";
+
+export interface CallFireRestApiOptions {
+  /** The process-wide instance from createCallFireHttp. */
+  http: Got;
+  credentials: Credentials;
+  log: Logger;
+}
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+interface Call {
+  /** What the call is about, for error messages a client reads, e.g. "text broadcast 13". */
+  what: string;
+  method: Method;
+  /** Below the base URL, no leading slash (got's prefixUrl rule). */
+  path: string;
+  query?: object;
+  body?: unknown;
+}
+
+export class CallFireRestApi implements CallFireApi {
+  // Private fields: credentials stay out of JSON.stringify, util.inspect and any logged copy of this object.
+  readonly #http: Got;
+  readonly #authorization: string;
+  readonly #log: Logger;
+
+  constructor(options: CallFireRestApiOptions) {
+    this.#http = options.http;
+    this.#authorization = authorizationHeader(options.credentials);
+    this.#log = options.log;
+  }
+
+  /** A call whose answer is JSON; CallFire's DTO shape is trusted here, at the boundary. */
+  async #read<T>(call: Call): Promise<T> {
+    const response = await this.#attempt(call, () =>
+      this.#http<T>(call.path, { ...this.#options(call), responseType: "json" }),
+    );
+    return response.body;
+  }
+
+  /** A call whose answer carries nothing we use (start, stop, PUT, DELETE…); its body is not parsed. */
+  async #send(call: Call): Promise<void> {
+    await this.#attempt(call, () => this.#http(call.path, { ...this.#options(call), responseType: "text" }));
+  }
+
+  /** What both kinds of call send; the credentials go per call, never onto the shared instance. */
+  #options(call: Call) {
+    return {
+      method: call.method,
+      searchParams: call.query === undefined ? undefined : toSearchParams(call.query),
+      json: call.body,
+      headers: { authorization: this.#authorization },
+    };
+  }
+
+  async #attempt<R>(call: Call, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toApiError(error, { what: call.what, method: call.method, path: call.path }, this.#log);
+    }
+  }
+
+  // texts
+
+  async findTexts(args: PageArgs & { filter?: TextFilter | null }): Promise<Page<Text>> {
+    const filter = args.filter ?? {};
+    const query = compact<Dto.FindTextsQuery>({
+      id: filter.ids?.map((id) => toInt64(id, "ids")),
+      campaignId: optionalInt64(filter.campaignId, "campaignId"),
+      batchId: optionalInt64(filter.batchId, "batchId"),
+      fromNumber: filter.fromNumber,
+      toNumber: filter.toNumber,
+      label: filter.label,
+      states: toCsv(filter.states),
+      results: toCsv(filter.results),
+      inbound: filter.inbound,
+      intervalBegin: toMs(filter.intervalBegin),
+      intervalEnd: toMs(filter.intervalEnd),
+      limit: args.limit,
+      offset: args.offset,
+    });
+    const page = await this.#read<Dto.TextPage>({ what: "texts", method: "GET", path: "texts", query });
+    return toPage(page, args, (text) => toText(text, this.#log));
+  }
+
+  async getText(id: string): Promise<Text> {
+    const path = `texts/${pathId(id)}`;
+    return toText(await this.#read<Dto.Text>({ what: `text ${id}`, method: "GET", path }), this.#log);
+  }
+
+  async getTextsByIds(ids: readonly string[]): Promise<Text[]> {
+    if (ids.length === 0) return [];
+    if (ids.length > MAX_TEXT_IDS_PER_CALL) {
+      throw new RangeError(`getTextsByIds takes at most ${MAX_TEXT_IDS_PER_CALL} ids; got ${ids.length}`);
+    }
+    // limit = the number of ids: the default page size is documented as 100 but specified as 10 in places.
+    const query = compact<Dto.FindTextsQuery>({ id: ids.map((id) => toInt64(id, "id")), limit: ids.length });
+    const page = await this.#read<Dto.TextPage>({ what: "texts", method: "GET", path: "texts", query });
+    return (page.items ?? []).map((text) => toText(text, this.#log));
+  }
+
+  async sendTexts(args: {
+    recipients: TextRecipientInput[];
+    campaignId?: string | null;
+    defaultMessage?: string | null;
+    strictValidation?: boolean | null;
+  }): Promise<Text[]> {
+    const query = compact<Dto.SendTextsQuery>({
+      campaignId: optionalInt64(args.campaignId, "campaignId"),
+      defaultMessage: args.defaultMessage,
+      strictValidation: args.strictValidation,
+    });
+    const body: Dto.TextRecipient[] = args.recipients.map(toTextRecipient);
+    const list = await this.#read<Dto.TextList>({
+      what: "texts",
+      method: "POST",
+      path: "texts",
+      query,
+      body,
+    });
+    return (list.items ?? []).map((text) => toText(text, this.#log));
+  }
+
+  // text broadcasts
+
+  async findTextBroadcasts(
+    args: PageArgs & { filter?: TextBroadcastFilter | null },
+  ): Promise<Page<TextBroadcast>> {
+    const filter = args.filter ?? {};
+    const query = compact<Dto.FindTextBroadcastsQuery>({
+      name: filter.name,
+      label: filter.label,
+      running: filter.running,
+      scheduled: filter.scheduled,
+      intervalBegin: toMs(filter.intervalBegin),
+      intervalEnd: toMs(filter.intervalEnd),
+      limit: args.limit,
+      offset: args.offset,
+    });
+    const page = await this.#read<Dto.TextBroadcastPage>({
+      what: "text broadcasts",
+      method: "GET",
+      path: "texts/broadcasts",
+      query,
+    });
+    return toPage(page, args, (broadcast) => toTextBroadcast(broadcast, this.#log));
+  }
+
+  async getTextBroadcast(id: string): Promise<TextBroadcast> {
+    const path = `texts/broadcasts/${pathId(id)}`;
+    const dto = await this.#read<Dto.TextBroadcast>({ what: `text broadcast ${id}`, method: "GET", path });
+    return toTextBroadcast(dto, this.#log);
+  }
+
+  async createTextBroadcast(
+    input: TextBroadcastInput,
+    options: { start?: boolean | null; strictValidation?: boolean | null },
+  ): Promise<string> {
+    const query = compact<Dto.CreateTextBroadcastQuery>({
+      start: options.start,
+      strictValidation: options.strictValidation,
+    });
+    const created = await this.#read<Dto.ResourceId>({
+      what: "a new text broadcast",
+      method: "POST",
+      path: "texts/broadcasts",
+      query,
+      body: toTextBroadcastBody(input),
+    });
+    return toResourceId(created);
+  }
+
+  async updateTextBroadcast(
+    id: string,
+    input: TextBroadcastUpdateInput,
+    options: { strictValidation?: boolean | null },
+  ): Promise<void> {
+    await this.#send({
+      what: `text broadcast ${id}`,
+      method: "PUT",
+      path: `texts/broadcasts/${pathId(id)}`,
+      query: compact<Dto.UpdateTextBroadcastQuery>({ strictValidation: options.strictValidation }),
+      body: toTextBroadcastUpdate(id, input),
+    });
+  }
+
+  async archiveTextBroadcast(id: string): Promise<void> {
+    await this.#broadcastAction(id, "archive");
+  }
+
+  async startTextBroadcast(id: string): Promise<void> {
+    await this.#broadcastAction(id, "start");
+  }
+
+  async stopTextBroadcast(id: string): Promise<void> {
+    await this.#broadcastAction(id, "stop");
+  }
+
+  async #broadcastAction(id: string, action: "archive" | "start" | "stop"): Promise<void> {
+    const path = `texts/broadcasts/${pathId(id)}/${action}`;
+    await this.#send({ what: `text broadcast ${id}`, method: "POST", path });
+  }
+
+  async getTextBroadcastBatches(broadcastId: string, page: PageArgs): Promise<Page<Batch>> {
+    const dto = await this.#read<Dto.BatchPage>({
+      what: `text broadcast ${broadcastId}`,
+      method: "GET",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/batches`,
+      query: compact<Dto.GetTextBroadcastBatchesQuery>({ limit: page.limit, offset: page.offset }),
+    });
+    return toPage(dto, page, (batch) => toBatch(batch, this.#log));
+  }
+
+  async addTextBroadcastBatch(
+    broadcastId: string,
+    input: BatchInput,
+    options: { strictValidation?: boolean | null },
+  ): Promise<string> {
+    const created = await this.#read<Dto.ResourceId>({
+      what: `text broadcast ${broadcastId}`,
+      method: "POST",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/batches`,
+      query: compact<Dto.AddTextBroadcastBatchQuery>({ strictValidation: options.strictValidation }),
+      body: toBatchRequest(input),
+    });
+    return toResourceId(created);
+  }
+
+  async addTextBroadcastRecipients(
+    broadcastId: string,
+    recipients: TextRecipientInput[],
+    options: { strictValidation?: boolean | null },
+  ): Promise<Text[]> {
+    const body: Dto.TextRecipient[] = recipients.map(toTextRecipient);
+    const list = await this.#read<Dto.TextList>({
+      what: `text broadcast ${broadcastId}`,
+      method: "POST",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/recipients`,
+      query: compact<Dto.AddTextBroadcastRecipientsQuery>({ strictValidation: options.strictValidation }),
+      body,
+    });
+    return (list.items ?? []).map((text) => toText(text, this.#log));
+  }
+
+  async getTextBroadcastStats(broadcastId: string, window: StatsWindow): Promise<TextBroadcastStats> {
+    const dto = await this.#read<Dto.TextBroadcastStatsDto>({
+      what: `text broadcast ${broadcastId}`,
+      method: "GET",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/stats`,
+      query: compact<Dto.GetTextBroadcastStatsQuery>({ begin: toMs(window.begin), end: toMs(window.end) }),
+    });
+    return toTextBroadcastStats(dto);
+  }
+
+  async getTextBroadcastTexts(
+    broadcastId: string,
+    args: PageArgs & { batchId?: string | null },
+  ): Promise<Page<Text>> {
+    const dto = await this.#read<Dto.TextPage>({
+      what: `text broadcast ${broadcastId}`,
+      method: "GET",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/texts`,
+      query: compact<Dto.GetTextBroadcastTextsQuery>({
+        batchId: optionalInt64(args.batchId, "batchId"),
+        limit: args.limit,
+        offset: args.offset,
+      }),
+    });
+    return toPage(dto, args, (text) => toText(text, this.#log));
+  }
+
+  async toggleTextBroadcastRecipientsStatus(
+    broadcastId: string,
+    recipients: RecipientInput[],
+    enable: boolean,
+  ): Promise<void> {
+    const body: Dto.Recipient[] = recipients.map(toRecipient);
+    await this.#send({
+      what: `text broadcast ${broadcastId}`,
+      method: "POST",
+      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/toggleRecipientsStatus`,
+      query: { enable } satisfies Dto.ToggleTextBroadcastRecipientsStatusQuery,
+      body,
+    });
+  }
+
+  // batches
+
+  async getBatch(id: string): Promise<Batch> {
+    const path = `campaigns/batches/${pathId(id)}`;
+    return toBatch(await this.#read<Dto.Batch>({ what: `batch ${id}`, method: "GET", path }), this.#log);
+  }
+
+  async updateBatch(id: string, input: BatchUpdateInput): Promise<void> {
+    await this.#send({
+      what: `batch ${id}`,
+      method: "PUT",
+      path: `campaigns/batches/${pathId(id)}`,
+      body: toBatchUpdate(id, input),
+    });
+  }
+
+  // auto-replies
+
+  async findTextAutoReplies(args: PageArgs & { number?: string | null }): Promise<Page<TextAutoReply>> {
+    const page = await this.#read<Dto.TextAutoReplyPage>({
+      what: "auto-replies",
+      method: "GET",
+      path: "texts/auto-replys",
+      query: compact<Dto.FindTextAutoReplysQuery>({
+        number: args.number,
+        limit: args.limit,
+        offset: args.offset,
+      }),
+    });
+    return toPage(page, args, toTextAutoReply);
+  }
+
+  async getTextAutoReply(id: string): Promise<TextAutoReply> {
+    const path = `texts/auto-replys/${pathId(id)}`;
+    return toTextAutoReply(
+      await this.#read<Dto.TextAutoReply>({ what: `auto-reply ${id}`, method: "GET", path }),
+    );
+  }
+
+  async createTextAutoReply(input: TextAutoReplyInput): Promise<string> {
+    const created = await this.#read<Dto.ResourceId>({
+      what: "a new auto-reply",
+      method: "POST",
+      path: "texts/auto-replys",
+      body: toTextAutoReplyBody(input),
+    });
+    return toResourceId(created);
+  }
+
+  async deleteTextAutoReply(id: string): Promise<void> {
+    await this.#send({ what: `auto-reply ${id}`, method: "DELETE", path: `texts/auto-replys/${pathId(id)}` });
+  }
+}

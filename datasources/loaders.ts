@@ -1,0 +1,107 @@
+// The per-request DataLoaders (built in the context factory, never shared between requests). Texts are
+// batched into GET /texts?id=…&id=…; everything else CallFire can only fetch one at a time, so those
+// loaders deduplicate. List results prime the by-id loaders; mutations forget what they change.
+import DataLoader from "dataloader";
+import type { Batch } from "../schema/batch.type.js";
+import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
+import type { TextBroadcast } from "../schema/text-broadcast.type.js";
+import type { Text } from "../schema/text.type.js";
+import type { CallFireApi } from "./callfire-api.js";
+import { apiError } from "./errors.js";
+import type { Loaders } from "./loaders.types.js";
+import { isCallFireId, MAX_TEXT_IDS_PER_CALL } from "./to-dto.js";
+
+/** One upstream call per key, in parallel; a failure rejects only its own key. */
+function eachKey<K, V>(fetch: (key: K) => Promise<V>): (keys: readonly K[]) => Promise<Array<V | Error>> {
+  return (keys) =>
+    Promise.all(
+      keys.map((key) =>
+        fetch(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      ),
+    );
+}
+
+/** A stable cache key from the parameters that change the answer; Dates count as milliseconds. */
+function keyOf(...parts: Array<string | number | Date | null | undefined>): string {
+  return JSON.stringify(parts.map((part) => (part instanceof Date ? part.getTime() : (part ?? null))));
+}
+
+async function loadTexts(api: CallFireApi, ids: readonly string[]): Promise<Array<Text | Error>> {
+  const valid = ids.filter(isCallFireId);
+  const byId = new Map((await api.getTextsByIds(valid)).map((text) => [text.id, text]));
+  return ids.map((id) => {
+    if (!isCallFireId(id)) return apiError("BAD_USER_INPUT", "A text id must be a CallFire id (digits only)");
+    // CallFire answers with canonical ids ("7", not "007").
+    return byId.get(BigInt(id).toString()) ?? apiError("NOT_FOUND", `CallFire has no text ${id}`);
+  });
+}
+
+export function createLoaders(api: CallFireApi): Loaders {
+  const loaders: Loaders = {
+    text: new DataLoader((ids) => loadTexts(api, ids), { maxBatchSize: MAX_TEXT_IDS_PER_CALL }),
+    textBroadcast: new DataLoader(eachKey((id) => api.getTextBroadcast(id))),
+    batch: new DataLoader(eachKey((id) => api.getBatch(id))),
+    textAutoReply: new DataLoader(eachKey((id) => api.getTextAutoReply(id))),
+    textBroadcastStats: new DataLoader(
+      eachKey((key) => api.getTextBroadcastStats(key.broadcastId, key)),
+      { cacheKeyFn: (key) => keyOf(key.broadcastId, key.begin, key.end) },
+    ),
+    textBroadcastBatches: new DataLoader(
+      eachKey(async (key) => {
+        const page = await api.getTextBroadcastBatches(key.broadcastId, key);
+        primeBatches(loaders, page.items);
+        return page;
+      }),
+      { cacheKeyFn: (key) => keyOf(key.broadcastId, key.limit, key.offset) },
+    ),
+    textBroadcastTexts: new DataLoader(
+      eachKey(async (key) => {
+        const page = await api.getTextBroadcastTexts(key.broadcastId, key);
+        primeTexts(loaders, page.items);
+        return page;
+      }),
+      { cacheKeyFn: (key) => keyOf(key.broadcastId, key.batchId, key.limit, key.offset) },
+    ),
+  };
+  return loaders;
+}
+
+// Priming: an entry already loaded stays as it is (DataLoader's prime never overwrites).
+
+export function primeTexts(loaders: Loaders, texts: readonly Text[]): void {
+  for (const text of texts) loaders.text.prime(text.id, text);
+}
+
+export function primeTextBroadcasts(loaders: Loaders, broadcasts: readonly TextBroadcast[]): void {
+  for (const broadcast of broadcasts) loaders.textBroadcast.prime(broadcast.id, broadcast);
+}
+
+export function primeBatches(loaders: Loaders, batches: readonly Batch[]): void {
+  for (const batch of batches) loaders.batch.prime(batch.id, batch);
+}
+
+export function primeTextAutoReplies(loaders: Loaders, autoReplies: readonly TextAutoReply[]): void {
+  for (const autoReply of autoReplies) loaders.textAutoReply.prime(autoReply.id, autoReply);
+}
+
+// After a mutation: forget what it changed, so later reads in the same request go to CallFire.
+
+/** After update/start/stop/archive, or adding recipients or toggling them: the broadcast and its lists. */
+export function forgetTextBroadcast(loaders: Loaders, broadcastId: string): void {
+  loaders.textBroadcast.clear(broadcastId);
+  // Keyed by several parameters each; a request holds few entries, so drop them all.
+  loaders.textBroadcastStats.clearAll();
+  loaders.textBroadcastBatches.clearAll();
+  loaders.textBroadcastTexts.clearAll();
+}
+
+/** After updateBatch: the batch and every batch list that may contain it. */
+export function forgetBatch(loaders: Loaders, batchId: string): void {
+  loaders.batch.clear(batchId);
+  loaders.textBroadcastBatches.clearAll();
+}
+
+/** After deleteTextAutoReply. */
+export function forgetTextAutoReply(loaders: Loaders, autoReplyId: string): void {
+  loaders.textAutoReply.clear(autoReplyId);
+}

@@ -1,0 +1,198 @@
+// CallFire DTOs → GraphQL models: ids become strings, epoch milliseconds become Dates, missing arrays
+// become [], absent values null, and "recievedCount" is spelled right. An enum value CallFire added after
+// this code was written never fails a response: it maps to UNKNOWN or null and is logged.
+import type { Batch } from "../schema/batch.type.js";
+import { BatchStatus, BigMessageStrategy, BroadcastStatus, TextResult, TextState } from "../schema/enums.js";
+import type { Page } from "../schema/page.type.js";
+import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
+import type {
+  LocalTimeRestriction,
+  TextBroadcast,
+  TextBroadcastStats,
+} from "../schema/text-broadcast.type.js";
+import type { Contact, Media, Text, TextRecord } from "../schema/text.type.js";
+import type * as Dto from "./callfire.dto.js";
+import type { PageArgs } from "./callfire-api.js";
+import type { Int64 } from "./callfire-json.js";
+import type { Logger } from "./logger.js";
+
+function id(value: Int64 | undefined, what: string): string {
+  if (value === undefined) throw new Error(`CallFire returned ${what} without an id`);
+  return String(value);
+}
+
+function optionalId(value: Int64 | undefined): string | null {
+  return value === undefined ? null : String(value);
+}
+
+function date(ms: Int64 | undefined): Date | null {
+  return ms === undefined ? null : new Date(Number(ms));
+}
+
+function known<E extends string>(values: Record<string, E>, value: string): E | undefined {
+  return Object.values(values).includes(value as E) ? (value as E) : undefined;
+}
+
+/** A value this code does not know becomes `fallback` (UNKNOWN where the enum has it, else null). */
+function tolerantEnum<E extends string>(
+  values: Record<string, E>,
+  value: string | undefined,
+  field: string,
+  log: Logger,
+  fallback: E | null = null,
+): E | null {
+  if (value === undefined) return null;
+  const match = known(values, value);
+  if (match !== undefined) return match;
+  log.warn("unknown CallFire enum value", { field, value });
+  return fallback;
+}
+
+export function toContact(dto: Dto.Contact): Contact {
+  return {
+    id: id(dto.id, "a contact"),
+    firstName: dto.firstName ?? null,
+    lastName: dto.lastName ?? null,
+    homePhone: dto.homePhone ?? null,
+    workPhone: dto.workPhone ?? null,
+    mobilePhone: dto.mobilePhone ?? null,
+  };
+}
+
+export function toMedia(dto: Dto.Media): Media {
+  return {
+    id: id(dto.id, "a media file"),
+    name: dto.name ?? null,
+    mediaType: dto.mediaType ?? null,
+    lengthInBytes: dto.lengthInBytes === undefined ? null : Number(dto.lengthInBytes),
+    publicUrl: dto.publicUrl ?? null,
+    created: date(dto.created),
+  };
+}
+
+export function toTextRecord(dto: Dto.TextRecord, log: Logger): TextRecord {
+  return {
+    id: optionalId(dto.id),
+    toNumber: dto.toNumber ?? null,
+    message: dto.message ?? null,
+    textResult: tolerantEnum(TextResult, dto.textResult, "TextRecord.textResult", log),
+    billedAmount: dto.billedAmount ?? null,
+    finishTime: date(dto.finishTime),
+  };
+}
+
+export function toText(dto: Dto.Text, log: Logger): Text {
+  return {
+    id: id(dto.id, "a text"),
+    fromNumber: dto.fromNumber ?? null,
+    toNumber: dto.toNumber ?? null,
+    inbound: dto.inbound ?? null,
+    state: tolerantEnum(TextState, dto.state, "Text.state", log),
+    finalTextResult: tolerantEnum(TextResult, dto.finalTextResult, "Text.finalTextResult", log),
+    message: dto.message ?? null,
+    created: date(dto.created),
+    modified: date(dto.modified),
+    labels: dto.labels ?? [],
+    attributes: dto.attributes ?? null,
+    records: (dto.records ?? []).map((record) => toTextRecord(record, log)),
+    media: (dto.media ?? []).map(toMedia),
+    contact: dto.contact === undefined ? null : toContact(dto.contact),
+    campaignId: optionalId(dto.campaignId),
+    batchId: optionalId(dto.batchId),
+  };
+}
+
+function toLocalTimeRestriction(dto: Dto.LocalTimeRestriction): LocalTimeRestriction {
+  return {
+    enabled: dto.enabled ?? null,
+    beginHour: dto.beginHour ?? null,
+    beginMinute: dto.beginMinute ?? null,
+    endHour: dto.endHour ?? null,
+    endMinute: dto.endMinute ?? null,
+  };
+}
+
+export function toTextBroadcast(dto: Dto.TextBroadcast, log: Logger): TextBroadcast {
+  return {
+    id: id(dto.id, "a text broadcast"),
+    name: dto.name ?? null,
+    status: tolerantEnum(BroadcastStatus, dto.status, "TextBroadcast.status", log, BroadcastStatus.UNKNOWN),
+    lastModified: date(dto.lastModified),
+    fromNumber: dto.fromNumber ?? null,
+    message: dto.message ?? null,
+    bigMessageStrategy: tolerantEnum(
+      BigMessageStrategy,
+      dto.bigMessageStrategy,
+      "TextBroadcast.bigMessageStrategy",
+      log,
+    ),
+    labels: dto.labels ?? [],
+    maxActive: dto.maxActive ?? null,
+    resumeNextDay: dto.resumeNextDay ?? null,
+    localTimeRestriction:
+      dto.localTimeRestriction === undefined ? null : toLocalTimeRestriction(dto.localTimeRestriction),
+    media: (dto.media ?? []).map(toMedia),
+  };
+}
+
+export function toTextBroadcastStats(dto: Dto.TextBroadcastStatsDto): TextBroadcastStats {
+  return {
+    totalOutboundCount: dto.totalOutboundCount ?? null,
+    remainingOutboundCount: dto.remainingOutboundCount ?? null,
+    billedAmount: dto.billedAmount ?? null,
+    sentCount: dto.sentCount ?? null,
+    unsentCount: dto.unsentCount ?? null,
+    receivedCount: dto.recievedCount ?? null,
+    doNotTextCount: dto.doNotTextCount ?? null,
+    tooBigCount: dto.tooBigCount ?? null,
+    errorCount: dto.errorCount ?? null,
+  };
+}
+
+export function toBatch(dto: Dto.Batch, log: Logger): Batch {
+  return {
+    id: id(dto.id, "a batch"),
+    name: dto.name ?? null,
+    status: tolerantEnum(BatchStatus, dto.status, "Batch.status", log),
+    created: date(dto.created),
+    size: dto.size ?? null,
+    remaining: dto.remaining ?? null,
+    enabled: dto.enabled ?? null,
+    broadcastId: optionalId(dto.broadcastId),
+  };
+}
+
+export function toTextAutoReply(dto: Dto.TextAutoReply): TextAutoReply {
+  return {
+    id: id(dto.id, "an auto-reply"),
+    number: dto.number ?? null,
+    keyword: dto.keyword ?? null,
+    match: dto.match ?? null,
+    message: dto.message ?? null,
+  };
+}
+
+/** The id CallFire returns for a resource it created. */
+export function toResourceId(dto: Dto.ResourceId): string {
+  return id(dto.id, "a created resource");
+}
+
+/**
+ * CallFire's Page → ours. limit/offset fall back to what was asked for (one CallFire answer has only
+ * totalCount). hasMore trusts totalCount when CallFire knows it (≥ 0); otherwise a full page means more.
+ */
+export function toPage<D, M>(
+  dto: { items?: D[]; limit?: number; offset?: number; totalCount?: number },
+  requested: PageArgs,
+  toItem: (item: D) => M,
+): Page<M> {
+  const items = (dto.items ?? []).map(toItem);
+  const limit = dto.limit ?? requested.limit ?? null;
+  const offset = dto.offset ?? requested.offset ?? null;
+  const totalCount = dto.totalCount ?? null;
+  const hasMore =
+    totalCount !== null && totalCount >= 0
+      ? (offset ?? 0) + items.length < totalCount
+      : limit !== null && limit > 0 && items.length === limit;
+  return { items, limit, offset, totalCount, hasMore };
+}

@@ -1,0 +1,35 @@
+import { ValidateNested } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
+
+@ArgsType()
+export class BatchArgs {
+  @Field(() => ID, { description: "CallFire batch id." })
+  id!: string;
+}
+
+@ArgsType()
+export class AddTextBroadcastBatchArgs {
+  @Field(() => ID, { description: "CallFire text broadcast id." })
+  broadcastId!: string;
+
+  @Field(() => BatchInput, { description: "The new batch: a contact list or recipients." })
+  @ValidateNested()
+  input!: BatchInput;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: one invalid recipient number fails the whole request.",
+  })
+  strictValidation?: boolean | null;
+}
+
+@ArgsType()
+export class UpdateBatchArgs {
+  @Field(() => ID, { description: "CallFire batch id." })
+  id!: string;
+
+  @Field(() => BatchUpdateInput, { description: "The changes." })
+  @ValidateNested()
+  input!: BatchUpdateInput;
+}

@@ -1,0 +1,32 @@
+import { ValidateNested } from "class-validator";
+import { ArgsType, Field, ID, Int } from "type-graphql";
+import { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
+import { LIMIT, OFFSET } from "./page.args.js";
+
+@ArgsType()
+export class TextAutoReplyArgs {
+  @Field(() => ID, { description: "CallFire auto-reply id." })
+  id!: string;
+}
+
+@ArgsType()
+export class TextAutoRepliesArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "Only auto-replies on this number; all of the account's when left out.",
+  })
+  number?: string | null;
+
+  @Field(() => Int, LIMIT)
+  limit?: number | null;
+
+  @Field(() => Int, OFFSET)
+  offset?: number | null;
+}
+
+@ArgsType()
+export class CreateTextAutoReplyArgs {
+  @Field(() => TextAutoReplyInput, { description: "The new auto-reply." })
+  @ValidateNested()
+  input!: TextAutoReplyInput;
+}

@@ -1,0 +1,146 @@
+// Runs operations through Apollo Server's executeOperation with the real stack below the resolvers: a
+// context of CallFireRestApi + createLoaders over the loopback fake CallFire, which serves the CallFire
+// fixtures (test/fixtures/callfire) and records every call.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import { buildSchema } from "type-graphql";
+import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
+import { createLoaders } from "../../datasources/loaders.js";
+import { resolvers, validateArgs } from "../../resolvers/index.js";
+import type { Context } from "../../src/context.js";
+import { createFormatError } from "../../src/format-error.js";
+import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
+import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
+
+type Json = Record<string, unknown>;
+
+/** A CallFire fixture, parsed fresh each time so a test may change it. */
+export function fixture<T extends object = Json>(path: string): T {
+  return JSON.parse(readFileSync(new URL(`../fixtures/callfire/${path}`, import.meta.url), "utf8")) as T;
+}
+
+export interface Result {
+  data?: Json | null;
+  errors?: GraphQLFormattedError[];
+}
+
+export interface Harness {
+  fake: FakeCallFire;
+  log: RecordingLogger;
+  /** Executes one operation in a fresh request context; the result after a JSON round trip, as a client gets it. */
+  run(query: string, variables?: Json): Promise<Result>;
+  /** The CallFire calls so far as "GET /texts/broadcasts/13/stats?begin=…" (base path left out). */
+  calls(): string[];
+  stop(): Promise<void>;
+}
+
+function describeCall(call: RecordedCall, basePath: string): string {
+  const query = call.query.toString();
+  return `${call.method} ${call.path.slice(basePath.length)}${query ? `?${query}` : ""}`;
+}
+
+/**
+ * `validation: "type-graphql"` builds the schema as type-graphql's plain `validate: true` does, to show
+ * what its own validation error looks like; the default adds our readable validateFn.
+ */
+export async function startHarness(options: { validation?: "type-graphql" } = {}): Promise<Harness> {
+  const fake = await startFakeCallFire();
+  const log = createRecordingLogger();
+  const http = createCallFireHttp({ baseUrl: fake.baseUrl, retryLimit: 0, timeoutMs: 5_000 });
+  const schema = await buildSchema({
+    resolvers,
+    validate: true,
+    ...(options.validation === "type-graphql" ? {} : { validateFn: validateArgs }),
+  });
+  const server = new ApolloServer<Context>({ schema, formatError: createFormatError(log) });
+  await server.start();
+  const credentials = { login: "tester", password: "secret" };
+
+  return {
+    fake,
+    log,
+    async run(query, variables) {
+      const api = new CallFireRestApi({ http, credentials, log });
+      const contextValue: Context = { api, loaders: createLoaders(api), log };
+      const response = await server.executeOperation({ query, variables }, { contextValue });
+      assert(response.body.kind === "single");
+      return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;
+    },
+    calls: () => fake.calls.map((call) => describeCall(call, "/v2")),
+    async stop() {
+      await server.stop();
+      await fake.stop();
+    },
+  };
+}
+
+const EMPTY_PAGE = { items: [], limit: 100, offset: 0, totalCount: 0 };
+
+/**
+ * The fixtures as one small CallFire account: broadcasts 3 and 13 (13 has batch 9 and four texts in
+ * batches 9, 10 and 11), batches 9 and 10 (11 is unknown), auto-replies 4 and 15, and the texts of every
+ * fixture findable by id. Texts sent with POST /texts land in campaign 20, which is not a text broadcast.
+ */
+export function serveFixtures(fake: FakeCallFire): void {
+  const broadcasts = fixture<{ items: Json[] }>("textBroadcasts/findTextBroadcasts.response.json");
+  const broadcastTexts = fixture<{ items: Json[] }>("textBroadcasts/getTexts.response.json");
+  const texts = new Map<string, Json>();
+  for (const text of [
+    ...fixture<{ items: Json[] }>("texts/findTexts.response.json").items,
+    ...broadcastTexts.items,
+    ...fixture<{ items: Json[] }>("texts/sendTexts.response.json").items,
+    fixture("texts/getText.response.json"),
+  ]) {
+    texts.set(String(text.id), text);
+  }
+  const batch = fixture("textBroadcasts/getBatch.response.json");
+  const batches = new Map<string, Json>([
+    ["9", batch],
+    ["10", { ...batch, id: 10, name: "API 13 (2)" }],
+  ]);
+  const autoReplies = fixture<{ items: Json[] }>("textAutoReplies/findTextAutoReplies.response.json");
+
+  fake.on("GET", "/v2/texts", (call) => {
+    const ids = call.query.getAll("id");
+    if (ids.length === 0) return { body: fixture("texts/findTexts.response.json") };
+    const items = ids.flatMap((id) => texts.get(id) ?? []);
+    return { body: { items, limit: ids.length, offset: 0, totalCount: items.length } };
+  });
+  fake.on("GET", "/v2/texts/broadcasts", { body: broadcasts });
+  fake.on("GET", "/v2/texts/broadcasts/:id", (call) => {
+    const found = broadcasts.items.find((item) => String(item.id) === call.params.id);
+    return found ? { body: found } : notFound();
+  });
+  fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
+    body: fixture("textBroadcasts/getStats.response.json"),
+  });
+  fake.on("GET", "/v2/texts/broadcasts/:id/batches", (call) => ({
+    body: call.params.id === "13" ? fixture("textBroadcasts/getBatches.response.json") : EMPTY_PAGE,
+  }));
+  fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) => {
+    if (call.params.id !== "13") return { body: EMPTY_PAGE };
+    const batchId = call.query.get("batchId");
+    const items = broadcastTexts.items.filter((text) => batchId === null || String(text.batchId) === batchId);
+    return { body: { items, limit: 100, offset: 0, totalCount: items.length } };
+  });
+  fake.on("GET", "/v2/campaigns/batches/:id", (call) => {
+    const found = batches.get(call.params.id);
+    return found ? { body: found } : notFound();
+  });
+  fake.on("GET", "/v2/texts/auto-replys", { body: autoReplies });
+  fake.on("GET", "/v2/texts/auto-replys/:id", (call) => {
+    const found = autoReplies.items.find((item) => String(item.id) === call.params.id);
+    return found ? { body: found } : notFound();
+  });
+}
+
+export function notFound(): { status: number; body: Json } {
+  return { status: 404, body: { httpStatusCode: 404, internalCode: 0, message: "Resource not found" } };
+}
+
+export function codes(result: Result): unknown[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}

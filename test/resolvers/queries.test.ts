@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { codes, fixture, serveFixtures, startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+beforeEach(() => {
+  h.fake.reset();
+  serveFixtures(h.fake);
+});
+afterAll(() => h.stop());
+
+describe("root lookups", () => {
+  it("loads a text by id through the batched text loader, with nested broadcast and batch", async () => {
+    const result = await h.run(`{
+      text(id: "13405") { id state created campaignId batchId broadcast { id name } batch { id } }
+    }`);
+    expect(result).toEqual({
+      data: {
+        text: {
+          id: "13405",
+          state: "READY",
+          created: "2015-09-27T19:32:38.000Z",
+          campaignId: "13",
+          batchId: "11",
+          broadcast: { id: "13", name: "Example API SMS" },
+          // Batch 11 is unknown to CallFire: null rather than an error.
+          batch: null,
+        },
+      },
+    });
+    expect(h.calls().sort()).toEqual([
+      "GET /campaigns/batches/11",
+      "GET /texts/broadcasts/13",
+      "GET /texts?id=13405&limit=1",
+    ]);
+  });
+
+  it("answers null, without an error, for ids CallFire does not know", async () => {
+    const result = await h.run(`{
+      text(id: "999") { id }
+      textBroadcast(id: "999") { id }
+      batch(id: "999") { id }
+      textAutoReply(id: "999") { id }
+    }`);
+    expect(result).toEqual({ data: { text: null, textBroadcast: null, batch: null, textAutoReply: null } });
+    expect(h.calls().sort()).toEqual([
+      "GET /campaigns/batches/999",
+      "GET /texts/auto-replys/999",
+      "GET /texts/broadcasts/999",
+      "GET /texts?id=999&limit=1",
+    ]);
+  });
+
+  it("lets errors other than NOT_FOUND through", async () => {
+    h.fake.on("GET", "/v2/texts/broadcasts/:id", {
+      status: 403,
+      body: { httpStatusCode: 403, internalCode: 0, message: "Forbidden" },
+    });
+    const result = await h.run(`{ textBroadcast(id: "13") { id } }`);
+    expect(result.data).toEqual({ textBroadcast: null });
+    expect(codes(result)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("gives Text.broadcast null for the default campaign, without asking CallFire when it is 0", async () => {
+    h.fake.on("GET", "/v2/texts", (call) => ({
+      body: {
+        items: call.query.getAll("id").map((id) => ({
+          ...fixture("texts/getText.response.json"),
+          id: Number(id),
+          // 13413 says 0; 13414 carries the default campaign's real id (20), which is no text broadcast.
+          campaignId: id === "13413" ? 0 : 20,
+        })),
+      },
+    }));
+    const result = await h.run(`{
+      a: text(id: "13413") { campaignId broadcast { id } }
+      b: text(id: "13414") { campaignId broadcast { id } }
+    }`);
+    expect(result).toEqual({
+      data: { a: { campaignId: "0", broadcast: null }, b: { campaignId: "20", broadcast: null } },
+    });
+    expect(h.calls()).toEqual(["GET /texts?id=13413&id=13414&limit=2", "GET /texts/broadcasts/20"]);
+  });
+});
+
+describe("lists", () => {
+  it("passes filters and paging to GET /texts", async () => {
+    const result = await h.run(
+      `query ($filter: TextFilter) {
+        texts(filter: $filter, limit: 2, offset: 0) { totalCount hasMore limit offset items { id toNumber } }
+      }`,
+      {
+        filter: {
+          campaignId: "13",
+          states: ["READY", "FINISHED"],
+          inbound: false,
+          intervalBegin: "2015-09-27T00:00:00.000Z",
+        },
+      },
+    );
+    expect(result).toEqual({
+      data: {
+        texts: {
+          totalCount: 4107,
+          hasMore: true,
+          limit: 2,
+          offset: 0,
+          items: [
+            { id: "13405", toNumber: "12135551123" },
+            { id: "13404", toNumber: "12135551122" },
+          ],
+        },
+      },
+    });
+    expect(h.calls()).toEqual([
+      "GET /texts?campaignId=13&states=READY%2CFINISHED&inbound=false&intervalBegin=1443312000000&limit=2&offset=0",
+    ]);
+  });
+
+  it("primes the by-id loaders from list results", async () => {
+    const result = await h.run(`{
+      textBroadcasts { items { id batches { items { id broadcast { id name } } } } }
+      textAutoReplies(number: "67076") { totalCount items { id keyword message } }
+    }`);
+    expect(result.data).toEqual({
+      textBroadcasts: {
+        items: [
+          { id: "3", batches: { items: [] } },
+          { id: "13", batches: { items: [{ id: "9", broadcast: { id: "13", name: "Example API SMS" } }] } },
+        ],
+      },
+      textAutoReplies: {
+        totalCount: 2,
+        items: [
+          { id: "4", keyword: null, message: "Short code reply. Echo - ${text.message}!" },
+          { id: "15", keyword: "CALLFIRE", message: "I am a leaf on the wind" },
+        ],
+      },
+    });
+    // Batch 9's broadcast came with the broadcast list: no GET /texts/broadcasts/13.
+    expect(h.calls().sort()).toEqual([
+      "GET /texts/auto-replys?number=67076",
+      "GET /texts/broadcasts",
+      "GET /texts/broadcasts/13/batches",
+      "GET /texts/broadcasts/3/batches",
+    ]);
+  });
+
+  it("deduplicates nested lookups of the same id", async () => {
+    const result = await h.run(`{ texts(limit: 2) { items { id broadcast { id } } } }`);
+    expect(result.data).toEqual({
+      texts: {
+        items: [
+          { id: "13405", broadcast: { id: "13" } },
+          { id: "13404", broadcast: { id: "13" } },
+        ],
+      },
+    });
+    expect(h.calls()).toEqual(["GET /texts?limit=2", "GET /texts/broadcasts/13"]);
+  });
+
+  it("resolves textBroadcasts with stats, batches and texts → batch in an exact number of calls", async () => {
+    // Broadcast 13's texts answer last, so its batch page (batch 9) has primed the batch loader by then.
+    h.fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) =>
+      call.params.id === "13"
+        ? { body: fixture("textBroadcasts/getTexts.response.json"), delayMs: 150 }
+        : { body: { items: [], totalCount: 0 } },
+    );
+    const result = await h.run(`{
+      textBroadcasts {
+        totalCount
+        hasMore
+        items {
+          id
+          status
+          lastModified
+          stats { totalOutboundCount errorCount receivedCount billedAmount }
+          batches { totalCount items { id status created } }
+          texts { totalCount items { id batch { id name } } }
+        }
+      }
+    }`);
+    const stats = { totalOutboundCount: 6, errorCount: 6, receivedCount: 0, billedAmount: 0 };
+    expect(result).toEqual({
+      data: {
+        textBroadcasts: {
+          totalCount: 2,
+          hasMore: false,
+          items: [
+            {
+              id: "3",
+              status: "FINISHED",
+              lastModified: "2015-09-27T05:54:55.000Z",
+              stats,
+              batches: { totalCount: 0, items: [] },
+              texts: { totalCount: 0, items: [] },
+            },
+            {
+              id: "13",
+              status: "STOPPED",
+              lastModified: "2015-09-27T19:06:14.000Z",
+              stats,
+              batches: {
+                totalCount: 1,
+                items: [{ id: "9", status: "ACTIVE", created: "2015-09-27T19:06:14.000Z" }],
+              },
+              texts: {
+                totalCount: 4,
+                items: [
+                  { id: "13405", batch: null },
+                  { id: "13404", batch: { id: "10", name: "API 13 (2)" } },
+                  { id: "13403", batch: { id: "9", name: "API 13" } },
+                  { id: "13402", batch: { id: "9", name: "API 13" } },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    });
+    // 1 list + 3 per broadcast + the two batches not primed (9 came with the batch page; each id once).
+    expect(h.calls().sort()).toEqual([
+      "GET /campaigns/batches/10",
+      "GET /campaigns/batches/11",
+      "GET /texts/broadcasts",
+      "GET /texts/broadcasts/13/batches",
+      "GET /texts/broadcasts/13/stats",
+      "GET /texts/broadcasts/13/texts",
+      "GET /texts/broadcasts/3/batches",
+      "GET /texts/broadcasts/3/stats",
+      "GET /texts/broadcasts/3/texts",
+    ]);
+  });
+
+  it("pages a batch's texts through its broadcast, and finds the broadcast from the batch", async () => {
+    const result = await h.run(`{
+      batch(id: "9") { id broadcast { id name } texts(limit: 10) { items { id batch { id } } } }
+    }`);
+    expect(result).toEqual({
+      data: {
+        batch: {
+          id: "9",
+          broadcast: { id: "13", name: "Example API SMS" },
+          texts: {
+            items: [
+              { id: "13403", batch: { id: "9" } },
+              { id: "13402", batch: { id: "9" } },
+            ],
+          },
+        },
+      },
+    });
+    expect(h.calls().sort()).toEqual([
+      "GET /campaigns/batches/9",
+      "GET /texts/broadcasts/13",
+      "GET /texts/broadcasts/13/texts?batchId=9&limit=10",
+    ]);
+  });
+
+  it("sends a stats window and a texts batch filter", async () => {
+    const result = await h.run(`{
+      textBroadcast(id: "13") {
+        stats(begin: "2015-09-27T00:00:00.000Z", end: "2015-09-28T00:00:00.000Z") { sentCount }
+        texts(batchId: "9", offset: 1, limit: 1) { items { id } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(h.calls().sort()).toEqual([
+      "GET /texts/broadcasts/13",
+      "GET /texts/broadcasts/13/stats?begin=1443312000000&end=1443398400000",
+      "GET /texts/broadcasts/13/texts?batchId=9&limit=1&offset=1",
+    ]);
+  });
+
+  it("tolerates enum values CallFire adds later", async () => {
+    h.fake.on("GET", "/v2/texts/broadcasts/:id", {
+      body: { ...fixture("textBroadcasts/getTextBroadcast.response.json"), status: "PAUSED_BY_2031_FEATURE" },
+    });
+    h.fake.on("GET", "/v2/texts", {
+      body: {
+        items: [{ ...fixture("texts/getText.response.json"), state: "QUANTUM", finalTextResult: "ECHOED" }],
+      },
+    });
+    const result = await h.run(`{
+      textBroadcast(id: "13") { id status }
+      text(id: "13413") { id state finalTextResult }
+    }`);
+    expect(result).toEqual({
+      data: {
+        textBroadcast: { id: "13", status: "UNKNOWN" },
+        text: { id: "13413", state: null, finalTextResult: null },
+      },
+    });
+    expect(h.log.lines.filter((line) => line.level === "warn").map((line) => line.fields.value)).toEqual(
+      expect.arrayContaining(["PAUSED_BY_2031_FEATURE", "QUANTUM", "ECHOED"]),
+    );
+  });
+});
