@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import { Batch } from "../schema/batch.type.js";
 import { TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast } from "../schema/text-broadcast.type.js";
@@ -12,6 +13,7 @@ import { checkBatchInput, checkId, checkPage, checkSomeField } from "./validate.
 
 @Resolver(() => Batch)
 export class BatchResolver {
+  @Directive(PUBLIC_TAG)
   @Query(() => Batch, {
     nullable: true,
     description: "One contact batch by id; null when CallFire does not know it.",
@@ -21,6 +23,8 @@ export class BatchResolver {
     return loadOrNull(ctx.loaders.batch, id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => Batch, {
     description:
       "Add a batch of recipients to a broadcast, from a contact list or from recipients. CallFire validates it (status NEW, VALIDATING, then ACTIVE or ERRORS). Returns the new batch. Never retried.",
@@ -37,6 +41,8 @@ export class BatchResolver {
     return ctx.loaders.batch.load(id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => Batch, {
     description:
       "Switch a batch on or off (CallFire honours only enabled). Returns the batch as it stands afterwards.",

@@ -1,4 +1,5 @@
-import { Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphql";
+import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import { TextAutoReplyPage, type Page } from "../schema/page.type.js";
 import { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import { forgetTextAutoReply, primeTextAutoReplies } from "../datasources/loaders.js";
@@ -9,6 +10,7 @@ import { checkAutoReplyInput, checkId, checkPage } from "./validate.js";
 
 @Resolver(() => TextAutoReply)
 export class TextAutoReplyResolver {
+  @Directive(PUBLIC_TAG)
   @Query(() => TextAutoReply, {
     nullable: true,
     description: "One auto-reply by id; null when CallFire does not know it (for example once deleted).",
@@ -21,6 +23,7 @@ export class TextAutoReplyResolver {
     return loadOrNull(ctx.loaders.textAutoReply, id);
   }
 
+  @Directive(PUBLIC_TAG)
   @Query(() => TextAutoReplyPage, { description: "The account's auto-replies." })
   async textAutoReplies(
     @Args(() => TextAutoRepliesArgs) args: TextAutoRepliesArgs,
@@ -32,6 +35,8 @@ export class TextAutoReplyResolver {
     return page;
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextAutoReply, { description: "Create an auto-reply. Returns the new auto-reply." })
   async createTextAutoReply(
     @Args(() => CreateTextAutoReplyArgs) { input }: CreateTextAutoReplyArgs,
@@ -42,6 +47,8 @@ export class TextAutoReplyResolver {
     return ctx.loaders.textAutoReply.load(id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => ID, { description: "Delete an auto-reply. Returns the id that was deleted." })
   async deleteTextAutoReply(
     @Args(() => TextAutoReplyArgs) { id }: TextAutoReplyArgs,

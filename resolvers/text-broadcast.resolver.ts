@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import type { Batch } from "../schema/batch.type.js";
 import { BatchPage, TextBroadcastPage, TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
@@ -27,6 +28,7 @@ function reloaded(ctx: Context, id: string): Promise<TextBroadcast> {
 
 @Resolver(() => TextBroadcast)
 export class TextBroadcastResolver {
+  @Directive(PUBLIC_TAG)
   @Query(() => TextBroadcast, {
     nullable: true,
     description: "One text broadcast by id; null when CallFire does not know it.",
@@ -39,6 +41,7 @@ export class TextBroadcastResolver {
     return loadOrNull(ctx.loaders.textBroadcast, id);
   }
 
+  @Directive(PUBLIC_TAG)
   @Query(() => TextBroadcastPage, {
     description: "The account's text broadcasts; archived ones are left out.",
   })
@@ -58,6 +61,8 @@ export class TextBroadcastResolver {
     return page;
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, { description: "Create a text broadcast, and start it if asked to." })
   async createTextBroadcast(
     @Args(() => CreateTextBroadcastArgs) { input, start, strictValidation }: CreateTextBroadcastArgs,
@@ -68,6 +73,8 @@ export class TextBroadcastResolver {
     return ctx.loaders.textBroadcast.load(id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, {
     description:
       "Change a text broadcast; fields left out stay as they are. Returns it as it stands afterwards.",
@@ -82,6 +89,8 @@ export class TextBroadcastResolver {
     return reloaded(ctx, id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, {
     description: "Start (or resume) a text broadcast. Returns it as it stands afterwards.",
   })
@@ -94,6 +103,8 @@ export class TextBroadcastResolver {
     return reloaded(ctx, id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, {
     description: "Stop a text broadcast. Returns it as it stands afterwards.",
   })
@@ -106,6 +117,8 @@ export class TextBroadcastResolver {
     return reloaded(ctx, id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, {
     description:
       "Archive a text broadcast: it leaves textBroadcasts results but can still be looked up by id. Returns it as it stands afterwards.",
@@ -119,6 +132,8 @@ export class TextBroadcastResolver {
     return reloaded(ctx, id);
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => [Text], {
     description:
       "Add recipients to a broadcast; they skip batch validation and are texted right away if it runs. Returns the new texts. Never retried.",
@@ -136,6 +151,8 @@ export class TextBroadcastResolver {
     return texts;
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => Boolean, {
     description:
       "Switch off (or back on) the broadcast's texts to these recipients that were not sent yet (READY to DISABLED and back); recipients already texted are skipped. Returns true once CallFire accepted it.",

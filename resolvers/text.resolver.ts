@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import { Batch } from "../schema/batch.type.js";
 import { TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast } from "../schema/text-broadcast.type.js";
@@ -14,12 +15,14 @@ const DEFAULT_CAMPAIGN_ID = "0";
 
 @Resolver(() => Text)
 export class TextResolver {
+  @Directive(PUBLIC_TAG)
   @Query(() => Text, { nullable: true, description: "One text by id; null when CallFire does not know it." })
   text(@Args(() => TextArgs) { id }: TextArgs, @Ctx() ctx: Context): Promise<Text | null> {
     checkId("id", id);
     return loadOrNull(ctx.loaders.text, id);
   }
 
+  @Directive(PUBLIC_TAG)
   @Query(() => TextPage, { description: "Texts the account sent or received, newest first." })
   async texts(@Args(() => TextsArgs) args: TextsArgs, @Ctx() ctx: Context): Promise<Page<Text>> {
     checkTextFilter(args.filter);
@@ -29,6 +32,8 @@ export class TextResolver {
     return page;
   }
 
+  @Directive(PUBLIC_TAG)
+  @Directive(WRITE_TAG)
   @Mutation(() => [Text], {
     description:
       "Send one text per recipient now, without setting up a broadcast. Returns the new texts in recipient order. Never retried: a retry would text everyone twice.",

@@ -56,14 +56,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const db = openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
   const store = createStore(db);
   const faults = new FaultController(options.faults);
-  const simulator = new DeliverySimulator(store, options.deliveryIntervalMs ?? DEFAULT_DELIVERY_INTERVAL_MS, log);
+  const simulator = new DeliverySimulator(
+    store,
+    options.deliveryIntervalMs ?? DEFAULT_DELIVERY_INTERVAL_MS,
+    log,
+  );
 
   try {
     store.transaction(() => {
       const accountId = store.accounts.idOf(login) ?? store.accounts.insert(login, password, Date.now());
       // The configured password wins over one stored by an earlier run.
       store.accounts.setPassword(login, password);
-      if ((options.seed ?? true) && !store.accounts.hasData(accountId)) seedAccount(store, accountId, Date.now());
+      if ((options.seed ?? true) && !store.accounts.hasData(accountId))
+        seedAccount(store, accountId, Date.now());
     });
   } catch (error) {
     db.close();

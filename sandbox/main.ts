@@ -2,7 +2,10 @@
 import { startSandbox } from "./index.js";
 import { sandboxOptionsFromEnv } from "./sandbox-env.js";
 
-const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(process.env), log: (line) => console.log(line) });
+const sandbox = await startSandbox({
+  ...sandboxOptionsFromEnv(process.env),
+  log: (line) => console.log(line),
+});
 console.log(`CallFire sandbox listening on ${sandbox.apiUrl}`);
 console.log(`credentials: ${sandbox.login} / ${sandbox.password}`);
 console.log(`try: curl -u '${sandbox.login}:${sandbox.password}' ${sandbox.apiUrl}/texts/broadcasts`);

@@ -6,7 +6,8 @@ function integer(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text === "") return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${text}"`);
   return value;
 }
 
@@ -17,7 +18,8 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     dbPath: env.SANDBOX_DB || undefined,
     login: env.SANDBOX_LOGIN || undefined,
     password: env.SANDBOX_PASSWORD || undefined,
-    seed: env.SANDBOX_SEED === undefined || env.SANDBOX_SEED === "" ? undefined : env.SANDBOX_SEED !== "false",
+    seed:
+      env.SANDBOX_SEED === undefined || env.SANDBOX_SEED === "" ? undefined : env.SANDBOX_SEED !== "false",
     deliveryIntervalMs: integer(env, "SANDBOX_DELIVERY_INTERVAL_MS"),
     faults: faultsFromEnv(env),
   };

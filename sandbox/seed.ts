@@ -1,7 +1,13 @@
 // First-start data for the default account, so a first query shows something real: broadcasts in several
 // states with batches, delivered texts and stats, individual texts, auto-replies and an inbound exchange.
 // Times are spread over the last three days.
-import { addBatch, archiveBroadcast, createBroadcast, startBroadcast, stopBroadcast } from "./domain/broadcasts.service.js";
+import {
+  addBatch,
+  archiveBroadcast,
+  createBroadcast,
+  startBroadcast,
+  stopBroadcast,
+} from "./domain/broadcasts.service.js";
 import { deliveryTick } from "./domain/delivery-simulator.js";
 import type { ServiceContext } from "./domain/service-context.js";
 import { receiveText, sendTexts } from "./domain/texts.service.js";
@@ -25,7 +31,11 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
   const options = { start: true, strict: false };
 
   for (const reply of [
-    { number: "67076", keyword: "HELP", message: "Sandbox Co: reply STOP to opt out. Questions? Call 12135550100." },
+    {
+      number: "67076",
+      keyword: "HELP",
+      message: "Sandbox Co: reply STOP to opt out. Questions? Call 12135550100.",
+    },
     { match: "opening hours", message: "We are open 9am to 5pm, Monday to Friday." },
     { number: "12135550199", message: "Thanks! You said: ${text.message}" },
   ]) {
@@ -54,17 +64,22 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
   );
   deliver(3);
 
-  // Archived after it finished: hidden from search, still readable by id.
+  // Stopped after the first text and archived: the texts it never sent end UNDIALED. Hidden from search.
   at(now - 60 * HOUR);
   const holiday = createBroadcast(
     ctx,
     {
-      settings: { name: "Holiday greetings", message: "Happy holidays from all of us!", labels: ["seasonal"] },
-      recipients: [{ phoneNumber: "12135550105" }, { phoneNumber: "12135550106" }],
+      settings: { name: "Holiday greetings", message: "Happy holidays from all of us!", maxActive: 1 },
+      recipients: [
+        { phoneNumber: "12135550105" },
+        { phoneNumber: "12135550106" },
+        { phoneNumber: "12135550107" },
+      ],
     },
     options,
   );
-  deliver(3);
+  deliver(2);
+  stopBroadcast(ctx, holiday);
   archiveBroadcast(ctx, holiday);
 
   // Stopped half-way: two texts per tick, stopped after the first two were delivered.
@@ -92,7 +107,12 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
   at(now - 6 * HOUR);
   const launch = createBroadcast(
     ctx,
-    { settings: { name: "Product launch (draft)", message: "Meet the new Sandbox Phone: preorders open Friday." } },
+    {
+      settings: {
+        name: "Product launch (draft)",
+        message: "Meet the new Sandbox Phone: preorders open Friday.",
+      },
+    },
     { start: false, strict: false },
   );
   addBatch(
@@ -132,7 +152,8 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
     {
       settings: {
         name: "Weekly newsletter",
-        message: "This week at Sandbox Co: new arrivals, a recipe and a discount code. Read more: example.com/news",
+        message:
+          "This week at Sandbox Co: new arrivals, a recipe and a discount code. Read more: example.com/news",
         maxActive: 2,
         labels: ["newsletter"],
       },

@@ -1,8 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { ENTITY_KEY, PUBLIC_TAG } from "./federation.directives.js";
 import { BatchStatus } from "./enums.js";
 import { DateTimeScalar } from "./scalars.js";
 
-@Directive('@key(fields: "id")')
+@Directive(ENTITY_KEY)
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A batch of recipients added to a broadcast; it can be switched on and off." })
 export class Batch {
   @Field(() => ID, { description: "CallFire batch id." })

@@ -1,5 +1,6 @@
 // One page type per item type, mirroring CallFire's Page envelope.
-import { type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { Directive, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { PUBLIC_TAG } from "./federation.directives.js";
 import { Batch } from "./batch.type.js";
 import { TextAutoReply } from "./text-auto-reply.type.js";
 import { TextBroadcast } from "./text-broadcast.type.js";
@@ -37,14 +38,18 @@ function PageOf<T extends object>(itemType: ClassType<T>, itemsName: string) {
   return PageClass;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A page of texts." })
 export class TextPage extends PageOf(Text, "texts") {}
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A page of text broadcasts." })
 export class TextBroadcastPage extends PageOf(TextBroadcast, "text broadcasts") {}
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A page of batches." })
 export class BatchPage extends PageOf(Batch, "batches") {}
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A page of auto-replies." })
 export class TextAutoReplyPage extends PageOf(TextAutoReply, "auto-replies") {}

@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { ENTITY_KEY, PUBLIC_TAG } from "./federation.directives.js";
 
-@Directive('@key(fields: "id")')
+@Directive(ENTITY_KEY)
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "An automatic reply to inbound texts on a number or keyword." })
 export class TextAutoReply {
   @Field(() => ID, { description: "CallFire auto-reply id." })

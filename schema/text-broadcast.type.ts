@@ -1,8 +1,11 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ENTITY_KEY, PUBLIC_TAG, SHAREABLE } from "./federation.directives.js";
 import { BigMessageStrategy, BroadcastStatus } from "./enums.js";
 import { DateTimeScalar } from "./scalars.js";
 import { Media } from "./text.type.js";
 
+@Directive(PUBLIC_TAG)
+@Directive(SHAREABLE)
 @ObjectType({ description: "A daily window, in each recipient's local time, in which texts may go out." })
 export class LocalTimeRestriction {
   @Field(() => Boolean, { nullable: true, description: "Whether the window applies." })
@@ -21,7 +24,8 @@ export class LocalTimeRestriction {
   endMinute?: number | null;
 }
 
-@Directive('@key(fields: "id")')
+@Directive(ENTITY_KEY)
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "A text broadcast: one message sent to many recipients, in batches." })
 export class TextBroadcast {
   @Field(() => ID, { description: "CallFire broadcast (campaign) id." })
@@ -70,6 +74,7 @@ export class TextBroadcast {
   media!: Media[];
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "Counters of a text broadcast's texts." })
 export class TextBroadcastStats {
   @Field(() => Int, { nullable: true, description: "All outbound texts." })

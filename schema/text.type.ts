@@ -1,7 +1,10 @@
 import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
+import { ENTITY_KEY, PUBLIC_TAG, SHAREABLE } from "./federation.directives.js";
 import { TextResult, TextState } from "./enums.js";
 import { DateTimeScalar, JSONObjectScalar, type JSONObject } from "./scalars.js";
 
+@Directive(PUBLIC_TAG)
+@Directive(SHAREABLE)
 @ObjectType({ description: "A CallFire contact, as embedded in a text." })
 export class Contact {
   @Field(() => ID, { description: "CallFire contact id." })
@@ -23,6 +26,8 @@ export class Contact {
   mobilePhone?: string | null;
 }
 
+@Directive(PUBLIC_TAG)
+@Directive(SHAREABLE)
 @ObjectType({ description: "A media file attached to an MMS or a broadcast." })
 export class Media {
   @Field(() => ID, { description: "CallFire media id." })
@@ -44,6 +49,7 @@ export class Media {
   created?: Date | null;
 }
 
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "One delivery attempt of a text." })
 export class TextRecord {
   @Field(() => ID, { nullable: true, description: "CallFire record id." })
@@ -65,7 +71,8 @@ export class TextRecord {
   finishTime?: Date | null;
 }
 
-@Directive('@key(fields: "id")')
+@Directive(ENTITY_KEY)
+@Directive(PUBLIC_TAG)
 @ObjectType({ description: "An SMS or MMS sent or received through CallFire (a text action)." })
 export class Text {
   @Field(() => ID, { description: "CallFire text id (int64 on the wire, a string here)." })

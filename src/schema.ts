@@ -10,7 +10,7 @@ import { entityReferenceResolvers } from "./entity-references.js";
 
 /** The federation spec version and the directives the subgraph uses. */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@tag", "@inaccessible"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@tag"])';
 
 /** The plain GraphQL schema, without federation additions. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

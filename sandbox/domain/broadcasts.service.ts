@@ -32,7 +32,13 @@ function createPendingTexts(ctx: ServiceContext, campaign: Campaign, batchId?: n
   const batchIds = [...new Set(pending.map((recipient) => recipient.batchId))];
   for (const id of batchIds) {
     const recipients = pending.filter((recipient) => recipient.batchId === id);
-    createTexts(ctx, recipients, { campaign, batchId: id, validated: true, duplicatesAcross: "campaign", immediate: false });
+    createTexts(ctx, recipients, {
+      campaign,
+      batchId: id,
+      validated: true,
+      duplicatesAcross: "campaign",
+      immediate: false,
+    });
   }
 }
 
@@ -44,7 +50,13 @@ function addDirectRecipients(
   options: { strict: boolean; validated: boolean },
 ): number[] {
   const prepared = prepareRecipients(ctx, inputs, { strict: options.strict });
-  const batchId = ctx.store.batches.insert(ctx.accountId, campaign.id, `API ${campaign.id}`, prepared, ctx.now());
+  const batchId = ctx.store.batches.insert(
+    ctx.accountId,
+    campaign.id,
+    `API ${campaign.id}`,
+    prepared,
+    ctx.now(),
+  );
   const recipients = ctx.store.batches.pending(campaign.id, batchId);
   return createTexts(ctx, recipients, {
     campaign,
@@ -55,18 +67,30 @@ function addDirectRecipients(
   });
 }
 
-export function createBroadcast(ctx: ServiceContext, input: BroadcastInput, options: { start: boolean; strict: boolean }) {
+export function createBroadcast(
+  ctx: ServiceContext,
+  input: BroadcastInput,
+  options: { start: boolean; strict: boolean },
+) {
   return ctx.store.transaction(() => {
     const id = ctx.store.campaigns.insert(ctx.accountId, false, input.settings, ctx.now());
     if (input.recipients !== undefined && input.recipients.length > 0) {
-      addDirectRecipients(ctx, getBroadcast(ctx, id), input.recipients, { strict: options.strict, validated: true });
+      addDirectRecipients(ctx, getBroadcast(ctx, id), input.recipients, {
+        strict: options.strict,
+        validated: true,
+      });
     }
     if (options.start) startBroadcast(ctx, id);
     return id;
   });
 }
 
-export function updateBroadcast(ctx: ServiceContext, id: number, input: BroadcastInput, strict: boolean): void {
+export function updateBroadcast(
+  ctx: ServiceContext,
+  id: number,
+  input: BroadcastInput,
+  strict: boolean,
+): void {
   ctx.store.transaction(() => {
     const campaign = getBroadcast(ctx, id);
     nextStatus(campaign.status, "update");
@@ -81,7 +105,11 @@ export function startBroadcast(ctx: ServiceContext, id: number): void {
   ctx.store.transaction(() => {
     const campaign = getBroadcast(ctx, id);
     const status = nextStatus(campaign.status, "start");
-    if (campaign.status === "FINISHED" && !ctx.store.texts.hasReady(id) && !ctx.store.batches.hasPending(id)) {
+    if (
+      campaign.status === "FINISHED" &&
+      !ctx.store.texts.hasReady(id) &&
+      !ctx.store.batches.hasPending(id)
+    ) {
       throw new ApiError(
         400,
         INTERNAL_CODES.invalidTransition,
@@ -116,14 +144,28 @@ export function addBatch(ctx: ServiceContext, id: number, input: BatchInput, str
     const campaign = getBroadcast(ctx, id);
     nextStatus(campaign.status, "addRecipients");
     if (input.contactListId !== undefined) throw notFound("ContactList", input.contactListId);
-    const prepared = prepareRecipients(ctx, input.recipients ?? [], { strict, scrubDuplicates: input.scrubDuplicates });
-    const batchId = ctx.store.batches.insert(ctx.accountId, id, input.name ?? `API ${id}`, prepared, ctx.now());
+    const prepared = prepareRecipients(ctx, input.recipients ?? [], {
+      strict,
+      scrubDuplicates: input.scrubDuplicates,
+    });
+    const batchId = ctx.store.batches.insert(
+      ctx.accountId,
+      id,
+      input.name ?? `API ${id}`,
+      prepared,
+      ctx.now(),
+    );
     if (campaign.status === "RUNNING") createPendingTexts(ctx, campaign, batchId);
     return batchId;
   });
 }
 
-export function addRecipients(ctx: ServiceContext, id: number, inputs: RecipientInput[], strict: boolean): Text[] {
+export function addRecipients(
+  ctx: ServiceContext,
+  id: number,
+  inputs: RecipientInput[],
+  strict: boolean,
+): Text[] {
   const ids = ctx.store.transaction(() => {
     const campaign = getBroadcast(ctx, id);
     nextStatus(campaign.status, "addRecipients");
@@ -133,11 +175,18 @@ export function addRecipients(ctx: ServiceContext, id: number, inputs: Recipient
 }
 
 /** Texts not sent yet for these recipients go READY → DISABLED (or back); texted ones are skipped. */
-export function toggleRecipients(ctx: ServiceContext, id: number, inputs: RecipientInput[], enable: boolean): void {
+export function toggleRecipients(
+  ctx: ServiceContext,
+  id: number,
+  inputs: RecipientInput[],
+  enable: boolean,
+): void {
   ctx.store.transaction(() => {
     const campaign = getBroadcast(ctx, id);
     nextStatus(campaign.status, "addRecipients");
-    const numbers = inputs.flatMap((r) => (r.phoneNumber === undefined ? [] : [parsePhoneNumber(r.phoneNumber).number]));
+    const numbers = inputs.flatMap((r) =>
+      r.phoneNumber === undefined ? [] : [parsePhoneNumber(r.phoneNumber).number],
+    );
     const contactIds = inputs.flatMap((r) => (r.contactId === undefined ? [] : [r.contactId]));
     const [from, to] = enable ? (["DISABLED", "READY"] as const) : (["READY", "DISABLED"] as const);
     ctx.store.texts.toggle(id, numbers, contactIds, from, to, ctx.now());
@@ -165,7 +214,12 @@ const ERROR_RESULTS = new Set(["INTERNAL_ERROR", "CARRIER_ERROR", "CARRIER_TEMP_
  * Counts from the broadcast's outbound texts created in [begin, end]. Every text lands in exactly one of
  * remaining, sent, received, doNotText, tooBig, error or unsent, so they add up to totalOutboundCount.
  */
-export function broadcastStats(ctx: ServiceContext, id: number, begin?: number, end?: number): TextBroadcastStats {
+export function broadcastStats(
+  ctx: ServiceContext,
+  id: number,
+  begin?: number,
+  end?: number,
+): TextBroadcastStats {
   getBroadcast(ctx, id);
   const stats: TextBroadcastStats = {
     totalOutboundCount: 0,

@@ -32,7 +32,8 @@ export function prepareRecipients(
     let valid: boolean;
     if (input.contactId !== undefined) {
       const contact = ctx.store.contacts.get(ctx.accountId, input.contactId);
-      if (contact === undefined) throw badRequest(`recipients[${index}]: contact ${input.contactId} not found`);
+      if (contact === undefined)
+        throw badRequest(`recipients[${index}]: contact ${input.contactId} not found`);
       ({ number: phoneNumber, valid } = parsePhoneNumber(contact.homePhone));
     } else if (input.phoneNumber !== undefined) {
       ({ number: phoneNumber, valid } = parsePhoneNumber(input.phoneNumber));
@@ -40,7 +41,10 @@ export function prepareRecipients(
       throw badRequest(`recipients[${index}]: give phoneNumber or contactId`);
     }
     if (!valid && options.strict) {
-      throw badRequest(`Invalid phone number "${phoneNumber}" in recipients[${index}]`, "strictValidation=true");
+      throw badRequest(
+        `Invalid phone number "${phoneNumber}" in recipients[${index}]`,
+        "strictValidation=true",
+      );
     }
     if (options.scrubDuplicates === true && seen.has(phoneNumber)) return;
     seen.add(phoneNumber);
@@ -75,12 +79,15 @@ export function createTexts(
   creation: TextCreation,
 ): number[] {
   const { campaign } = creation;
-  const seen = creation.duplicatesAcross === "campaign" ? ctx.store.texts.numbersInCampaign(campaign.id) : new Set();
+  const seen =
+    creation.duplicatesAcross === "campaign" ? ctx.store.texts.numbersInCampaign(campaign.id) : new Set();
   const now = ctx.now();
   return recipients.map((recipient, index) => {
     const template = recipient.message ?? creation.defaultMessage ?? campaign.message;
     if (template === undefined) {
-      throw badRequest(`recipients[${index}] (${recipient.phoneNumber}) has no message and no default message is set`);
+      throw badRequest(
+        `recipients[${index}] (${recipient.phoneNumber}) has no message and no default message is set`,
+      );
     }
     let state: TextState = "READY";
     if (creation.validated && !recipient.valid) state = "INVALID";
@@ -99,7 +106,10 @@ export function createTexts(
       numberValid: recipient.valid,
       inbound: false,
       state,
-      message: messageToSend(renderTemplate(template, recipient.attributes), campaign.bigMessageStrategy ?? "SEND_MULTIPLE"),
+      message: messageToSend(
+        renderTemplate(template, recipient.attributes),
+        campaign.bigMessageStrategy ?? "SEND_MULTIPLE",
+      ),
       labels: campaign.labels,
       attributes: recipient.attributes,
       media: recipient.media.length > 0 ? recipient.media : campaign.media,

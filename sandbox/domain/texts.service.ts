@@ -25,7 +25,13 @@ export function sendTexts(ctx: ServiceContext, inputs: RecipientInput[], options
     if (!campaign.isDefault) nextStatus(campaign.status, "addRecipients");
     if (inputs.length === 0) throw badRequest("Give at least one recipient");
     const prepared = prepareRecipients(ctx, inputs, { strict: options.strict });
-    const batchId = ctx.store.batches.insert(ctx.accountId, campaign.id, `API ${campaign.id}`, prepared, ctx.now());
+    const batchId = ctx.store.batches.insert(
+      ctx.accountId,
+      campaign.id,
+      `API ${campaign.id}`,
+      prepared,
+      ctx.now(),
+    );
     return createTexts(ctx, ctx.store.batches.pending(campaign.id, batchId), {
       campaign,
       batchId,
@@ -74,7 +80,9 @@ export function receiveText(ctx: ServiceContext, input: InboundInput): InboundRe
       created: now,
     });
     ctx.store.texts.finish(id, "RECEIVED", now, { billed: 0, message: input.message });
-    const replies = ctx.store.autoReplies.all(ctx.accountId).filter((reply) => autoReplyMatches(reply, inbound));
+    const replies = ctx.store.autoReplies
+      .all(ctx.accountId)
+      .filter((reply) => autoReplyMatches(reply, inbound));
     if (replies.length === 0) return [id, []] as const;
     const campaign = ctx.store.campaigns.defaultCampaign(ctx.accountId, now);
     const recipients = replies.map((reply) => ({
@@ -85,7 +93,13 @@ export function receiveText(ctx: ServiceContext, input: InboundInput): InboundRe
       attributes: {},
       media: [],
     }));
-    const batchId = ctx.store.batches.insert(ctx.accountId, campaign.id, `Auto-replies ${id}`, recipients, now);
+    const batchId = ctx.store.batches.insert(
+      ctx.accountId,
+      campaign.id,
+      `Auto-replies ${id}`,
+      recipients,
+      now,
+    );
     const ids = createTexts(ctx, ctx.store.batches.pending(campaign.id, batchId), {
       campaign,
       batchId,
@@ -95,5 +109,8 @@ export function receiveText(ctx: ServiceContext, input: InboundInput): InboundRe
     });
     return [id, ids] as const;
   });
-  return { text: ctx.store.texts.get(ctx.accountId, textId) as Text, replies: ctx.store.texts.getMany([...replyIds]) };
+  return {
+    text: ctx.store.texts.get(ctx.accountId, textId) as Text,
+    replies: ctx.store.texts.getMany([...replyIds]),
+  };
 }

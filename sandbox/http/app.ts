@@ -39,7 +39,12 @@ export function createApp({ store, simulator, faults, log }: AppDependencies): E
 
   const v2 = express.Router();
   // Broadcasts and auto-replies first: "/texts/:id" would otherwise capture "/texts/broadcasts".
-  v2.use(textBroadcastsRoutes(store), textAutoRepliesRoutes(store), textsRoutes(store), campaignBatchesRoutes(store));
+  v2.use(
+    textBroadcastsRoutes(store),
+    textAutoRepliesRoutes(store),
+    textsRoutes(store),
+    campaignBatchesRoutes(store),
+  );
   app.use("/v2", faults.middleware(), authenticate(store), json, v2);
   app.use("/sandbox", authenticate(store), json, sandboxAdminRoutes(store, simulator, faults));
 

@@ -30,7 +30,8 @@ export function authenticate(store: Store): RequestHandler {
       res.setHeader("WWW-Authenticate", 'Basic realm="CallFire sandbox"');
       throw unauthorized("Wrong password for this login");
     }
-    res.locals.accountId = found ?? store.accounts.insert(credentials.login, credentials.password, Date.now());
+    res.locals.accountId =
+      found ?? store.accounts.insert(credentials.login, credentials.password, Date.now());
     next();
   };
 }

@@ -17,7 +17,8 @@ import { DEFAULT_FROM_NUMBER } from "../store/campaigns.repository.js";
 type Fields = Record<string, unknown>;
 
 function object(value: unknown, path: string): Fields {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw badRequest(`${path} must be an object`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw badRequest(`${path} must be an object`);
   return value as Fields;
 }
 
@@ -61,7 +62,8 @@ function attributes(body: Fields, key: string, path: string): Record<string, str
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   const entries = Object.entries(object(value, `${path}.${key}`)).map(([name, v]) => {
-    if (!["string", "number", "boolean"].includes(typeof v)) throw badRequest(`${path}.${key}.${name} must be a string`);
+    if (!["string", "number", "boolean"].includes(typeof v))
+      throw badRequest(`${path}.${key}.${name} must be a string`);
     return [name, String(v)] as const;
   });
   return Object.fromEntries(entries);
@@ -135,7 +137,9 @@ export function readBroadcast(raw: unknown): BroadcastInput {
     schedules:
       schedules === null || schedules === undefined
         ? undefined
-        : array(schedules, "body.schedules").map((item, i) => object(item, `body.schedules[${i}]`) as Schedule),
+        : array(schedules, "body.schedules").map(
+            (item, i) => object(item, `body.schedules[${i}]`) as Schedule,
+          ),
     maxActive,
     resumeNextDay: boolean(body, "resumeNextDay", "body"),
     media: media(body, "media", "body"),
@@ -146,7 +150,9 @@ export function readBroadcast(raw: unknown): BroadcastInput {
     recipients:
       recipients === null || recipients === undefined
         ? undefined
-        : array(recipients, "body.recipients").map((item, i) => recipient(item, `body.recipients[${i}]`, true)),
+        : array(recipients, "body.recipients").map((item, i) =>
+            recipient(item, `body.recipients[${i}]`, true),
+          ),
   };
 }
 
@@ -159,7 +165,9 @@ export function readBatchRequest(raw: unknown): BatchInput {
     recipients:
       recipients === null || recipients === undefined
         ? undefined
-        : array(recipients, "body.recipients").map((item, i) => recipient(item, `body.recipients[${i}]`, false)),
+        : array(recipients, "body.recipients").map((item, i) =>
+            recipient(item, `body.recipients[${i}]`, false),
+          ),
     scrubDuplicates: boolean(body, "scrubDuplicates", "body") ?? false,
   };
   if (input.contactListId === undefined && input.recipients === undefined) {

@@ -26,9 +26,15 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (error instanceof ApiError) return sendError(res, error);
     const status = (error as { status?: unknown }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      return sendError(res, new ApiError(status, INTERNAL_CODES.badRequest, "Malformed request", String(error)));
+      return sendError(
+        res,
+        new ApiError(status, INTERNAL_CODES.badRequest, "Malformed request", String(error)),
+      );
     }
     log(`sandbox error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    sendError(res, new ApiError(500, INTERNAL_CODES.internal, "Internal server error", "See the sandbox log"));
+    sendError(
+      res,
+      new ApiError(500, INTERNAL_CODES.internal, "Internal server error", "See the sandbox log"),
+    );
   };
 }

@@ -42,7 +42,8 @@ const RATES = ["errorRate", "rateLimitRate", "hangRate"] as const;
 
 /** Checks a partial update (from the admin endpoint or the environment); throws 400 on a bad value. */
 export function validateFaults(raw: unknown): Partial<FaultSettings> {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw badRequest("faults must be an object");
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw badRequest("faults must be an object");
   const input = raw as Record<string, unknown>;
   const out: Partial<FaultSettings> = {};
   const number = (key: keyof FaultSettings, min: number, max: number, integer: boolean) => {
@@ -61,12 +62,14 @@ export function validateFaults(raw: unknown): Partial<FaultSettings> {
     const failNext = input.failNext as { count?: unknown; status?: unknown } | null;
     if (failNext !== null) {
       const { count, status } = failNext;
-      if (!Number.isInteger(count) || (count as number) < 0) throw badRequest("failNext.count must be an integer >= 0");
+      if (!Number.isInteger(count) || (count as number) < 0)
+        throw badRequest("failNext.count must be an integer >= 0");
       if (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599) {
         throw badRequest("failNext.status must be an HTTP status in [400, 599]");
       }
     }
-    out.failNext = failNext === null ? null : { count: failNext.count as number, status: failNext.status as number };
+    out.failNext =
+      failNext === null ? null : { count: failNext.count as number, status: failNext.status as number };
   }
   const unknown = Object.keys(input).filter((key) => !(key in NO_FAULTS));
   if (unknown.length > 0) throw badRequest(`Unknown fault settings: ${unknown.join(", ")}`);
@@ -92,9 +95,19 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultSettings> {
 
 function injected(status: number, retryAfterSeconds: number): ApiError {
   if (status === 429) {
-    return new ApiError(429, INTERNAL_CODES.rateLimited, "Rate limit reached", `Retry after ${retryAfterSeconds} s`);
+    return new ApiError(
+      429,
+      INTERNAL_CODES.rateLimited,
+      "Rate limit reached",
+      `Retry after ${retryAfterSeconds} s`,
+    );
   }
-  return new ApiError(status, INTERNAL_CODES.injected, "Injected fault", `Sandbox fault injection: HTTP ${status}`);
+  return new ApiError(
+    status,
+    INTERNAL_CODES.injected,
+    "Injected fault",
+    `Sandbox fault injection: HTTP ${status}`,
+  );
 }
 
 export class FaultController {

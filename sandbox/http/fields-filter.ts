@@ -39,7 +39,10 @@ export function parseFields(spec: string): FieldSelection {
   return selection;
 }
 
-function merge(existing: FieldSelection | null | undefined, added: FieldSelection | null): FieldSelection | null {
+function merge(
+  existing: FieldSelection | null | undefined,
+  added: FieldSelection | null,
+): FieldSelection | null {
   if (existing === undefined) return added;
   if (existing === null || added === null) return null;
   const merged: FieldSelection = new Map(existing);

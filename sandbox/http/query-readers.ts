@@ -47,7 +47,11 @@ export function queryBoolean(query: Query, name: string): boolean | undefined {
 }
 
 /** One comma-separated parameter: `?states=READY,FINISHED`. */
-export function queryEnumList<T extends string>(query: Query, name: string, allowed: readonly T[]): T[] | undefined {
+export function queryEnumList<T extends string>(
+  query: Query,
+  name: string,
+  allowed: readonly T[],
+): T[] | undefined {
   const text = queryString(query, name);
   if (text === undefined) return undefined;
   return text.split(",").map((item) => {

@@ -12,7 +12,11 @@ import type { Store } from "../store/store.js";
 
 const MAX_TICKS = 100;
 
-export function sandboxAdminRoutes(store: Store, simulator: DeliverySimulator, faults: FaultController): Router {
+export function sandboxAdminRoutes(
+  store: Store,
+  simulator: DeliverySimulator,
+  faults: FaultController,
+): Router {
   const router = Router();
 
   router.post("/inbound", (req, res) => {
@@ -34,9 +38,10 @@ export function sandboxAdminRoutes(store: Store, simulator: DeliverySimulator, f
     sendJson(req, res, 200, total);
   });
 
-  router.get("/faults", (req, res) => sendJson(req, res, 200, faults.settings));
-  router.put("/faults", (req, res) => sendJson(req, res, 200, faults.update(validateFaults(req.body))));
-  router.delete("/faults", (req, res) => sendJson(req, res, 200, faults.reset()));
+  // Plain res.json: `failNext: null` is meaningful here, unlike CallFire's left-out nulls.
+  router.get("/faults", (_req, res) => res.json(faults.settings));
+  router.put("/faults", (req, res) => res.json(faults.update(validateFaults(req.body))));
+  router.delete("/faults", (_req, res) => res.json(faults.reset()));
 
   return router;
 }

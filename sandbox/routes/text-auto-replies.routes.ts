@@ -37,7 +37,8 @@ export function textAutoRepliesRoutes(store: Store): Router {
 
   router.delete("/texts/auto-replys/:id", (req, res) => {
     const id = pathId(req.params.id);
-    if (!store.autoReplies.delete(serviceContext(store, res).accountId, id)) throw notFound("TextAutoReply", id);
+    if (!store.autoReplies.delete(serviceContext(store, res).accountId, id))
+      throw notFound("TextAutoReply", id);
     sendEmpty(res, 204);
   });
 

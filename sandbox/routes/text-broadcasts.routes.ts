@@ -21,7 +21,8 @@ import type { Store } from "../store/store.js";
 
 export function textBroadcastsRoutes(store: Store): Router {
   const router = Router();
-  const strict = (query: Parameters<typeof queryBoolean>[0]) => queryBoolean(query, "strictValidation") ?? false;
+  const strict = (query: Parameters<typeof queryBoolean>[0]) =>
+    queryBoolean(query, "strictValidation") ?? false;
 
   router.get("/texts/broadcasts", (req, res) => {
     const { accountId } = serviceContext(store, res);
@@ -81,19 +82,34 @@ export function textBroadcastsRoutes(store: Store): Router {
   });
 
   router.post("/texts/broadcasts/:id/batches", (req, res) => {
-    const id = addBatch(serviceContext(store, res), pathId(req.params.id), readBatchRequest(req.body), strict(req.query));
+    const id = addBatch(
+      serviceContext(store, res),
+      pathId(req.params.id),
+      readBatchRequest(req.body),
+      strict(req.query),
+    );
     sendJson(req, res, 201, { id });
   });
 
   router.post("/texts/broadcasts/:id/recipients", (req, res) => {
     const ctx = serviceContext(store, res);
-    const texts = addRecipients(ctx, pathId(req.params.id), readRecipientArray(req.body, true), strict(req.query));
+    const texts = addRecipients(
+      ctx,
+      pathId(req.params.id),
+      readRecipientArray(req.body, true),
+      strict(req.query),
+    );
     sendJson(req, res, 200, { items: texts });
   });
 
   router.post("/texts/broadcasts/:id/toggleRecipientsStatus", (req, res) => {
     const enable = queryBoolean(req.query, "enable") ?? false;
-    toggleRecipients(serviceContext(store, res), pathId(req.params.id), readRecipientArray(req.body, false), enable);
+    toggleRecipients(
+      serviceContext(store, res),
+      pathId(req.params.id),
+      readRecipientArray(req.body, false),
+      enable,
+    );
     sendEmpty(res);
   });
 

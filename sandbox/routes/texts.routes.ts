@@ -40,7 +40,8 @@ export function textsRoutes(store: Store): Router {
     } else {
       const campaignId = queryInteger(query, "campaignId");
       filter = {
-        campaignId: campaignId === 0 ? store.campaigns.defaultCampaign(ctx.accountId, ctx.now()).id : campaignId,
+        campaignId:
+          campaignId === 0 ? store.campaigns.defaultCampaign(ctx.accountId, ctx.now()).id : campaignId,
         batchId: queryInteger(query, "batchId"),
         fromNumber: numberFilter(queryString(query, "fromNumber")),
         toNumber: numberFilter(queryString(query, "toNumber")),

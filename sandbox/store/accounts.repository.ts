@@ -18,7 +18,8 @@ export class AccountsRepository {
 
   /** The account's id, or "wrong-password", or undefined when the login is unknown. */
   authenticate(login: string, password: string): number | "wrong-password" | undefined {
-    const row = this.db.prepare("SELECT * FROM accounts WHERE login = ?").get(login) as AccountRow | undefined;
+    const row = this.db.prepare("SELECT * FROM accounts WHERE login = ?").get(login) as
+      AccountRow | undefined;
     if (row === undefined) return undefined;
     const expected = Buffer.from(row.password_hash, "hex");
     const actual = Buffer.from(hash(password, row.password_salt), "hex");
@@ -41,7 +42,8 @@ export class AccountsRepository {
   }
 
   idOf(login: string): number | undefined {
-    const row = this.db.prepare("SELECT id FROM accounts WHERE login = ?").get(login) as { id: number } | undefined;
+    const row = this.db.prepare("SELECT id FROM accounts WHERE login = ?").get(login) as
+      { id: number } | undefined;
     return row?.id;
   }
 

@@ -26,36 +26,50 @@ export class AutoRepliesRepository {
 
   insert(accountId: number, reply: Omit<TextAutoReply, "id">, now: number): number {
     const result = this.db
-      .prepare("INSERT INTO auto_replies (account_id, number, keyword, match, message, created) VALUES (?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO auto_replies (account_id, number, keyword, match, message, created) VALUES (?, ?, ?, ?, ?, ?)",
+      )
       .run(accountId, reply.number ?? null, reply.keyword ?? null, reply.match ?? null, reply.message, now);
     return Number(result.lastInsertRowid);
   }
 
   get(accountId: number, id: number): TextAutoReply | undefined {
-    const row = this.db.prepare("SELECT * FROM auto_replies WHERE id = ? AND account_id = ?").get(id, accountId) as
-      | AutoReplyRow
-      | undefined;
+    const row = this.db
+      .prepare("SELECT * FROM auto_replies WHERE id = ? AND account_id = ?")
+      .get(id, accountId) as AutoReplyRow | undefined;
     return row === undefined ? undefined : toAutoReply(row);
   }
 
-  find(accountId: number, number: string | undefined, limit: number, offset: number): [TextAutoReply[], number] {
+  find(
+    accountId: number,
+    number: string | undefined,
+    limit: number,
+    offset: number,
+  ): [TextAutoReply[], number] {
     const clause = "account_id = ? AND (? IS NULL OR number = ?)";
     const params = [accountId, number ?? null, number ?? null];
     const rows = this.db
       .prepare(`SELECT * FROM auto_replies WHERE ${clause} ORDER BY id LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as AutoReplyRow[];
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM auto_replies WHERE ${clause}`).get(...params) as {
+    const { total } = this.db
+      .prepare(`SELECT COUNT(*) AS total FROM auto_replies WHERE ${clause}`)
+      .get(...params) as {
       total: number;
     };
     return [rows.map(toAutoReply), total];
   }
 
   all(accountId: number): TextAutoReply[] {
-    const rows = this.db.prepare("SELECT * FROM auto_replies WHERE account_id = ? ORDER BY id").all(accountId);
+    const rows = this.db
+      .prepare("SELECT * FROM auto_replies WHERE account_id = ? ORDER BY id")
+      .all(accountId);
     return (rows as AutoReplyRow[]).map(toAutoReply);
   }
 
   delete(accountId: number, id: number): boolean {
-    return this.db.prepare("DELETE FROM auto_replies WHERE id = ? AND account_id = ?").run(id, accountId).changes > 0;
+    return (
+      this.db.prepare("DELETE FROM auto_replies WHERE id = ? AND account_id = ?").run(id, accountId).changes >
+      0
+    );
   }
 }

@@ -72,10 +72,18 @@ function toBatch(row: BatchRow): Batch {
 export class BatchesRepository {
   constructor(private readonly db: Db) {}
 
-  insert(accountId: number, campaignId: number, name: string, recipients: StoredRecipient[], now: number): number {
+  insert(
+    accountId: number,
+    campaignId: number,
+    name: string,
+    recipients: StoredRecipient[],
+    now: number,
+  ): number {
     const status: BatchStatus = recipients.every((r) => r.valid) ? "ACTIVE" : "ERRORS";
     const result = this.db
-      .prepare("INSERT INTO batches (account_id, campaign_id, name, status, enabled, created) VALUES (?, ?, ?, ?, 1, ?)")
+      .prepare(
+        "INSERT INTO batches (account_id, campaign_id, name, status, enabled, created) VALUES (?, ?, ?, ?, 1, ?)",
+      )
       .run(accountId, campaignId, name, status, now);
     const batchId = Number(result.lastInsertRowid);
     const insertRecipient = this.db.prepare(
@@ -99,8 +107,7 @@ export class BatchesRepository {
 
   get(accountId: number, id: number): Batch | undefined {
     const row = this.db.prepare(`${BATCH_SELECT} WHERE b.id = ? AND b.account_id = ?`).get(id, accountId) as
-      | BatchRow
-      | undefined;
+      BatchRow | undefined;
     return row === undefined ? undefined : toBatch(row);
   }
 
@@ -108,14 +115,18 @@ export class BatchesRepository {
     const row = this.db
       .prepare("SELECT id, campaign_id, enabled FROM batches WHERE id = ? AND account_id = ?")
       .get(id, accountId) as { id: number; campaign_id: number; enabled: number } | undefined;
-    return row === undefined ? undefined : { id: row.id, campaignId: row.campaign_id, enabled: row.enabled === 1 };
+    return row === undefined
+      ? undefined
+      : { id: row.id, campaignId: row.campaign_id, enabled: row.enabled === 1 };
   }
 
   listByCampaign(campaignId: number, limit: number, offset: number): [Batch[], number] {
     const rows = this.db
       .prepare(`${BATCH_SELECT} WHERE b.campaign_id = ? ORDER BY b.id LIMIT ? OFFSET ?`)
       .all(campaignId, limit, offset) as BatchRow[];
-    const { total } = this.db.prepare("SELECT COUNT(*) AS total FROM batches WHERE campaign_id = ?").get(campaignId) as {
+    const { total } = this.db
+      .prepare("SELECT COUNT(*) AS total FROM batches WHERE campaign_id = ?")
+      .get(campaignId) as {
       total: number;
     };
     return [rows.map(toBatch), total];

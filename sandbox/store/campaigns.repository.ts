@@ -171,9 +171,9 @@ export class CampaignsRepository {
   }
 
   get(accountId: number, id: number): Campaign | undefined {
-    const row = this.db.prepare("SELECT * FROM campaigns WHERE id = ? AND account_id = ?").get(id, accountId) as
-      | CampaignRow
-      | undefined;
+    const row = this.db
+      .prepare("SELECT * FROM campaigns WHERE id = ? AND account_id = ?")
+      .get(id, accountId) as CampaignRow | undefined;
     return row === undefined ? undefined : toCampaign(row);
   }
 
@@ -188,7 +188,9 @@ export class CampaignsRepository {
   }
 
   update(id: number, settings: CampaignSettings, now: number): void {
-    const keys = (Object.keys(settings) as (keyof CampaignSettings)[]).filter((k) => settings[k] !== undefined);
+    const keys = (Object.keys(settings) as (keyof CampaignSettings)[]).filter(
+      (k) => settings[k] !== undefined,
+    );
     const assignments = keys.map((k) => `${COLUMN_NAMES[k]} = ?`);
     const values = keys.map((k) => COLUMNS[k](settings[k] as never));
     this.db
@@ -212,8 +214,10 @@ export class CampaignsRepository {
       where.push("EXISTS (SELECT 1 FROM json_each(labels) WHERE value = ?)");
       params.push(filter.label);
     }
-    if (filter.running !== undefined) where.push(filter.running ? "status = 'RUNNING'" : "status <> 'RUNNING'");
-    if (filter.scheduled !== undefined) where.push(`json_array_length(schedules) ${filter.scheduled ? ">" : "="} 0`);
+    if (filter.running !== undefined)
+      where.push(filter.running ? "status = 'RUNNING'" : "status <> 'RUNNING'");
+    if (filter.scheduled !== undefined)
+      where.push(`json_array_length(schedules) ${filter.scheduled ? ">" : "="} 0`);
     if (filter.intervalBegin !== undefined) {
       where.push("created >= ?");
       params.push(filter.intervalBegin);
@@ -226,7 +230,9 @@ export class CampaignsRepository {
     const rows = this.db
       .prepare(`SELECT * FROM campaigns WHERE ${clause} ORDER BY id LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as CampaignRow[];
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM campaigns WHERE ${clause}`).get(...params) as {
+    const { total } = this.db
+      .prepare(`SELECT COUNT(*) AS total FROM campaigns WHERE ${clause}`)
+      .get(...params) as {
       total: number;
     };
     return [rows.map(toCampaign), total];

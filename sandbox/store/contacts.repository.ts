@@ -10,7 +10,9 @@ export class ContactsRepository {
   constructor(private readonly db: Db) {}
 
   findOrCreate(accountId: number, phone: string): ContactRecord {
-    this.db.prepare("INSERT OR IGNORE INTO contacts (account_id, home_phone) VALUES (?, ?)").run(accountId, phone);
+    this.db
+      .prepare("INSERT OR IGNORE INTO contacts (account_id, home_phone) VALUES (?, ?)")
+      .run(accountId, phone);
     const row = this.db
       .prepare("SELECT id FROM contacts WHERE account_id = ? AND home_phone = ?")
       .get(accountId, phone) as { id: number };
@@ -18,9 +20,9 @@ export class ContactsRepository {
   }
 
   get(accountId: number, id: number): ContactRecord | undefined {
-    const row = this.db.prepare("SELECT id, home_phone FROM contacts WHERE id = ? AND account_id = ?").get(id, accountId) as
-      | { id: number; home_phone: string }
-      | undefined;
+    const row = this.db
+      .prepare("SELECT id, home_phone FROM contacts WHERE id = ? AND account_id = ?")
+      .get(id, accountId) as { id: number; home_phone: string } | undefined;
     return row === undefined ? undefined : { id: row.id, homePhone: row.home_phone };
   }
 }

@@ -1,5 +1,12 @@
 // Texts (outbound and inbound actions) and their delivery records.
-import type { BigMessageStrategy, Media, Text, TextRecord, TextResult, TextState } from "../domain/callfire.types.js";
+import type {
+  BigMessageStrategy,
+  Media,
+  Text,
+  TextRecord,
+  TextResult,
+  TextState,
+} from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
 import { fromJson, nonEmpty, orUndefined, toJson } from "./json-column.js";
 
@@ -139,8 +146,7 @@ export class TextsRepository {
 
   get(accountId: number, id: number): Text | undefined {
     const row = this.db.prepare(`${TEXT_SELECT} WHERE t.id = ? AND t.account_id = ?`).get(id, accountId) as
-      | TextRow
-      | undefined;
+      TextRow | undefined;
     return row === undefined ? undefined : toText(row);
   }
 
@@ -164,8 +170,10 @@ export class TextsRepository {
     if (filter.batchId !== undefined) add("t.batch_id = ?", filter.batchId);
     if (filter.fromNumber !== undefined) add("t.from_number = ?", filter.fromNumber);
     if (filter.toNumber !== undefined) add("t.to_number = ?", filter.toNumber);
-    if (filter.label !== undefined) add("EXISTS (SELECT 1 FROM json_each(t.labels) WHERE value = ?)", filter.label);
-    if (filter.states !== undefined) add("t.state IN (SELECT value FROM json_each(?))", JSON.stringify(filter.states));
+    if (filter.label !== undefined)
+      add("EXISTS (SELECT 1 FROM json_each(t.labels) WHERE value = ?)", filter.label);
+    if (filter.states !== undefined)
+      add("t.state IN (SELECT value FROM json_each(?))", JSON.stringify(filter.states));
     if (filter.results !== undefined) {
       add("t.final_result IN (SELECT value FROM json_each(?))", JSON.stringify(filter.results));
     }
@@ -176,14 +184,18 @@ export class TextsRepository {
     const rows = this.db
       .prepare(`${TEXT_SELECT} WHERE ${clause} ORDER BY t.created DESC, t.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as TextRow[];
-    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM texts t WHERE ${clause}`).get(...params) as {
+    const { total } = this.db
+      .prepare(`SELECT COUNT(*) AS total FROM texts t WHERE ${clause}`)
+      .get(...params) as {
       total: number;
     };
     return [rows.map(toText), total];
   }
 
   numbersInCampaign(campaignId: number): Set<string> {
-    const rows = this.db.prepare("SELECT DISTINCT to_number FROM texts WHERE campaign_id = ?").all(campaignId) as {
+    const rows = this.db
+      .prepare("SELECT DISTINCT to_number FROM texts WHERE campaign_id = ?")
+      .all(campaignId) as {
       to_number: string;
     }[];
     return new Set(rows.map((row) => row.to_number));
@@ -198,7 +210,10 @@ export class TextsRepository {
          WHERE t.state = 'SELECTED' AND (? IS NULL OR t.account_id = ?) ORDER BY t.id`,
       )
       .all(accountId ?? null, accountId ?? null)
-      .map((row) => ({ ...(row as InFlightText), numberValid: (row as { numberValid: number }).numberValid === 1 }));
+      .map((row) => ({
+        ...(row as InFlightText),
+        numberValid: (row as { numberValid: number }).numberValid === 1,
+      }));
   }
 
   /** READY texts whose campaign lets them go now, oldest first. */
@@ -209,13 +224,23 @@ export class TextsRepository {
          WHERE t.state = 'READY' AND (t.immediate = 1 OR c.status = 'RUNNING') AND (? IS NULL OR t.account_id = ?)
          ORDER BY t.id`,
       )
-      .all(accountId ?? null, accountId ?? null) as { id: number; campaign_id: number; max_active: number | null }[];
-    return rows.map((row) => ({ id: row.id, campaignId: row.campaign_id, maxActive: orUndefined(row.max_active) }));
+      .all(accountId ?? null, accountId ?? null) as {
+      id: number;
+      campaign_id: number;
+      max_active: number | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      campaignId: row.campaign_id,
+      maxActive: orUndefined(row.max_active),
+    }));
   }
 
   hasUnfinished(campaignId: number): boolean {
     const row = this.db
-      .prepare("SELECT EXISTS (SELECT 1 FROM texts WHERE campaign_id = ? AND state IN ('READY', 'SELECTED')) AS found")
+      .prepare(
+        "SELECT EXISTS (SELECT 1 FROM texts WHERE campaign_id = ? AND state IN ('READY', 'SELECTED')) AS found",
+      )
       .get(campaignId) as { found: number };
     return row.found === 1;
   }
@@ -238,7 +263,9 @@ export class TextsRepository {
       .run(result, now, id);
     if (attempt !== undefined) {
       this.db
-        .prepare("INSERT INTO text_records (text_id, billed_amount, finish_time, message, text_result) VALUES (?, ?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO text_records (text_id, billed_amount, finish_time, message, text_result) VALUES (?, ?, ?, ?, ?)",
+        )
         .run(id, attempt.billed, now, attempt.message, result);
     }
   }
@@ -254,7 +281,14 @@ export class TextsRepository {
   }
 
   /** Moves the campaign's texts for these numbers or contacts from one state to the other; returns how many. */
-  toggle(campaignId: number, numbers: string[], contactIds: number[], from: TextState, to: TextState, now: number) {
+  toggle(
+    campaignId: number,
+    numbers: string[],
+    contactIds: number[],
+    from: TextState,
+    to: TextState,
+    now: number,
+  ) {
     return this.db
       .prepare(
         `UPDATE texts SET state = ?, modified = ? WHERE campaign_id = ? AND state = ?

@@ -39,7 +39,10 @@ async function createBroadcast(body: Record<string, unknown>, query?: Record<str
   return response.body.id;
 }
 
-async function sendTexts(recipients: Record<string, unknown>[], query?: Record<string, string | number | boolean>) {
+async function sendTexts(
+  recipients: Record<string, unknown>[],
+  query?: Record<string, string | number | boolean>,
+) {
   const response = await api.post<{ items: Text[] }>("/texts", recipients, query);
   expect(response.status).toBe(200);
   return response.body.items;
@@ -134,7 +137,11 @@ describe("GET /texts (findTexts)", () => {
     expect(Object.keys(nested.body)).toEqual(["items"]);
     expect(Object.keys(nested.body.items[0] ?? {})).toEqual(["id", "message"]);
     const withPaging = await api.get("/texts", { fields: "limit,offset,items(contact(homePhone))" });
-    expect(withPaging.body).toEqual({ limit: 100, offset: 0, items: [{ contact: { homePhone: "12135550700" } }] });
+    expect(withPaging.body).toEqual({
+      limit: 100,
+      offset: 0,
+      items: [{ contact: { homePhone: "12135550700" } }],
+    });
     expect((await api.get("/texts", { fields: "items(id" })).status).toBe(400);
   });
 });
@@ -195,12 +202,20 @@ describe("POST /texts (sendTexts)", () => {
       fields: "items(id,fromNumber,state)",
     });
     expect(Object.keys((projected.body.items as object[])[0] ?? {})).toEqual(["id", "fromNumber", "state"]);
-    const broadcastId = await createBroadcast({ name: "b", fromNumber: "12135550999", message: "from broadcast" });
+    const broadcastId = await createBroadcast({
+      name: "b",
+      fromNumber: "12135550999",
+      message: "from broadcast",
+    });
     const [viaCampaign] = await sendTexts([{ phoneNumber: "12135551401" }], { campaignId: broadcastId });
-    expect(viaCampaign).toMatchObject({ campaignId: broadcastId, fromNumber: "12135550999", message: "from broadcast" });
-    expect((await api.post("/texts", [{ phoneNumber: "12135551402", message: "x" }], { campaignId: 1 })).status).toBe(
-      404,
-    );
+    expect(viaCampaign).toMatchObject({
+      campaignId: broadcastId,
+      fromNumber: "12135550999",
+      message: "from broadcast",
+    });
+    expect(
+      (await api.post("/texts", [{ phoneNumber: "12135551402", message: "x" }], { campaignId: 1 })).status,
+    ).toBe(404);
     expect((await api.post("/texts", { phoneNumber: "12135551403" })).status).toBe(400);
     expect((await api.post("/texts", [{ message: "no number" }])).status).toBe(400);
     expect((await api.post("/texts", [{ phoneNumber: "12135551404" }])).status).toBe(400);
@@ -220,9 +235,18 @@ describe("GET /texts/{id} (getText)", () => {
     const { body } = await api.get<Text>(`/texts/${text?.id}`);
     expect(body).toMatchObject({ state: "FINISHED", finalTextResult: "DNT" });
     expect(body.records).toEqual([
-      { id: expect.any(Number), billedAmount: 0, finishTime: expect.any(Number), message: "Hello World!", textResult: "DNT" },
+      {
+        id: expect.any(Number),
+        billedAmount: 0,
+        finishTime: expect.any(Number),
+        message: "Hello World!",
+        textResult: "DNT",
+      },
     ]);
-    expect((await api.get(`/texts/${text?.id}`, { fields: "id,state" })).body).toEqual({ id: text?.id, state: "FINISHED" });
+    expect((await api.get(`/texts/${text?.id}`, { fields: "id,state" })).body).toEqual({
+      id: text?.id,
+      state: "FINISHED",
+    });
     const missing = await api.get<ErrorResponse>("/texts/123");
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ httpStatusCode: 404, message: "Text 123 not found" });
@@ -245,10 +269,16 @@ describe("auto-replies (rows 4–7)", () => {
 
     const all = await api.get<Page<TextAutoReply>>("/texts/auto-replys");
     expect(all.body).toMatchObject({ limit: 100, offset: 0, totalCount: 3 });
-    expect(all.body.items[1]).toEqual({ id: expect.any(Number), match: ".*", message: "Echo - ${text.message}!" });
+    expect(all.body.items[1]).toEqual({
+      id: expect.any(Number),
+      match: ".*",
+      message: "Echo - ${text.message}!",
+    });
     const byNumber = await api.get<Page<TextAutoReply>>("/texts/auto-replys", { number: "12135550800" });
     expect(byNumber.body.items.map((r) => r.message)).toEqual(["third"]);
-    expect((await api.get<Page<TextAutoReply>>("/texts/auto-replys", { limit: 1, offset: 1 })).body.items).toHaveLength(1);
+    expect(
+      (await api.get<Page<TextAutoReply>>("/texts/auto-replys", { limit: 1, offset: 1 })).body.items,
+    ).toHaveLength(1);
 
     const partial = await api.get(`/texts/auto-replys/${created.body.id}`, { fields: "number,message" });
     expect(partial.body).toEqual({ number: "67076", message: "I am a leaf on the wind" });
@@ -299,7 +329,10 @@ describe("text broadcasts (rows 8–12)", () => {
 
   it("starts at once with start=true; strictValidation and bad fields are 400s", async () => {
     fresh();
-    const id = await createBroadcast({ message: "m", recipients: [{ phoneNumber: "12135550900" }] }, { start: true });
+    const id = await createBroadcast(
+      { message: "m", recipients: [{ phoneNumber: "12135550900" }] },
+      { start: true },
+    );
     expect((await api.get<TextBroadcast>(`/texts/broadcasts/${id}`)).body.status).toBe("RUNNING");
     const strict = await api.post(
       "/texts/broadcasts",
@@ -358,12 +391,17 @@ describe("text broadcasts (rows 8–12)", () => {
     await api.post(`/texts/broadcasts/${id}/archive`);
     const refused = await api.put<ErrorResponse>(`/texts/broadcasts/${id}`, { name: "again" });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toBe("Cannot update broadcast in status ARCHIVED: an archived broadcast cannot be changed");
+    expect(refused.body.message).toBe(
+      "Cannot update broadcast in status ARCHIVED: an archived broadcast cannot be changed",
+    );
   });
 
   it("archives (200, empty) from SETUP/STOPPED but refuses a running broadcast with a reason", async () => {
     fresh();
-    const id = await createBroadcast({ message: "m", recipients: [{ phoneNumber: "12135551100" }] }, { start: true });
+    const id = await createBroadcast(
+      { message: "m", recipients: [{ phoneNumber: "12135551100" }] },
+      { start: true },
+    );
     const refused = await api.post<ErrorResponse>(`/texts/broadcasts/${id}/archive`);
     expect(refused.status).toBe(400);
     expect(refused.body.message).toBe(
@@ -397,7 +435,11 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
     const added = await api.post<{ id: number }>(`/texts/broadcasts/${id}/batches`, {
       name: "contact batch for text",
       scrubDuplicates: true,
-      recipients: [{ phoneNumber: "12135551122" }, { phoneNumber: "12135551123" }, { phoneNumber: "2135551123" }],
+      recipients: [
+        { phoneNumber: "12135551122" },
+        { phoneNumber: "12135551123" },
+        { phoneNumber: "2135551123" },
+      ],
     });
     expect(added.status).toBe(201);
     const batch = await api.get<Batch>(`/campaigns/batches/${added.body.id}`);
@@ -473,7 +515,9 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
     const id = await createBroadcast({ message: "m", recipients: [{ phoneNumber: "12135551300" }] });
     const stopSetup = await api.post<ErrorResponse>(`/texts/broadcasts/${id}/stop`);
     expect(stopSetup.status).toBe(400);
-    expect(stopSetup.body.message).toBe("Cannot stop broadcast in status SETUP: the broadcast has not been started");
+    expect(stopSetup.body.message).toBe(
+      "Cannot stop broadcast in status SETUP: the broadcast has not been started",
+    );
     const started = await api.post(`/texts/broadcasts/${id}/start`);
     expect([started.status, started.text]).toEqual([200, ""]);
     expect((await api.post<ErrorResponse>(`/texts/broadcasts/${id}/start`)).body.message).toBe(
@@ -490,13 +534,19 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
     fresh();
     const id = await createBroadcast({
       message: "m",
-      recipients: [{ phoneNumber: "12135551100" }, { phoneNumber: "12135551101" }, { phoneNumber: "12135551102" }],
+      recipients: [
+        { phoneNumber: "12135551100" },
+        { phoneNumber: "12135551101" },
+        { phoneNumber: "12135551102" },
+      ],
     });
     const targets = [{ phoneNumber: "12135551100" }, { phoneNumber: "12135551101" }];
     const off = await api.post(`/texts/broadcasts/${id}/toggleRecipientsStatus`, targets, { enable: false });
     expect([off.status, off.text]).toEqual([200, ""]);
     const states = async () =>
-      (await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`)).body.items.map((t) => [t.toNumber, t.state]).reverse();
+      (await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`)).body.items
+        .map((t) => [t.toNumber, t.state])
+        .reverse();
     expect(await states()).toEqual([
       ["12135551100", "DISABLED"],
       ["12135551101", "DISABLED"],
@@ -521,7 +571,9 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
     const id = await createBroadcast(
       {
         message: "m",
-        recipients: ["0100", "0101", "0001", "0002", "0003", "0004"].map((end) => ({ phoneNumber: `1213555${end}` })),
+        recipients: ["0100", "0101", "0001", "0002", "0003", "0004"].map((end) => ({
+          phoneNumber: `1213555${end}`,
+        })),
       },
       { start: true },
     );
@@ -540,9 +592,13 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
       tooBigCount: 0,
       errorCount: 3,
     });
-    const future = await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`, { begin: Date.now() + 60_000 });
+    const future = await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`, {
+      begin: Date.now() + 60_000,
+    });
     expect(future.body.totalOutboundCount).toBe(0);
-    const projected = await api.get(`/texts/broadcasts/${id}/stats`, { fields: "TotalOutboundCount,recievedCount" });
+    const projected = await api.get(`/texts/broadcasts/${id}/stats`, {
+      fields: "TotalOutboundCount,recievedCount",
+    });
     expect(projected.body).toEqual({ totalOutboundCount: 6, recievedCount: 0 });
   });
 
@@ -550,11 +606,15 @@ describe("batches, recipients, start/stop, stats, texts, toggle (rows 13–20)",
     fresh();
     const id = await createBroadcast({ message: "m", recipients: [{ phoneNumber: "12135551500" }] });
     const [added] = (
-      await api.post<{ items: Text[] }>(`/texts/broadcasts/${id}/recipients`, [{ phoneNumber: "12135551501" }])
+      await api.post<{ items: Text[] }>(`/texts/broadcasts/${id}/recipients`, [
+        { phoneNumber: "12135551501" },
+      ])
     ).body.items;
     const all = await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`);
     expect(all.body).toMatchObject({ limit: 100, offset: 0, totalCount: 2 });
-    const byBatch = await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`, { batchId: added?.batchId ?? 0 });
+    const byBatch = await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`, {
+      batchId: added?.batchId ?? 0,
+    });
     expect(byBatch.body.items.map((t) => t.id)).toEqual([added?.id]);
     expect((await api.get(`/texts/broadcasts/${id}/texts`, { limit: 1 })).body).toMatchObject({ limit: 1 });
     expect((await api.get("/texts/broadcasts/1/texts")).status).toBe(404);
@@ -569,7 +629,10 @@ describe("campaign batches (rows 21–22)", () => {
     const batchId = text?.batchId ?? 0;
     const off = await api.put(`/campaigns/batches/${batchId}`, { id: 11, enabled: false });
     expect([off.status, off.text]).toEqual([200, ""]);
-    expect((await api.get<Batch>(`/campaigns/batches/${batchId}`)).body).toMatchObject({ enabled: false, remaining: 1 });
+    expect((await api.get<Batch>(`/campaigns/batches/${batchId}`)).body).toMatchObject({
+      enabled: false,
+      remaining: 1,
+    });
     expect((await api.get<Text>(`/texts/${text?.id}`)).body.state).toBe("DISABLED");
     await api.put(`/campaigns/batches/${batchId}`, { enabled: true });
     expect((await api.get<Text>(`/texts/${text?.id}`)).body.state).toBe("READY");
@@ -611,7 +674,11 @@ describe("errors", () => {
     for (const authorization of [null, "Bearer abc", "Basic !!!", basic(api.login, "wrong")]) {
       const response = await api.call<ErrorResponse>("GET", "/v2/texts", { authorization });
       expect(response.status).toBe(401);
-      expect(response.body).toMatchObject({ httpStatusCode: 401, internalCode: 40100, message: "Unauthorized" });
+      expect(response.body).toMatchObject({
+        httpStatusCode: 401,
+        internalCode: 40100,
+        message: "Unauthorized",
+      });
       expect(response.headers.get("www-authenticate")).toBe('Basic realm="CallFire sandbox"');
     }
   });

@@ -108,7 +108,8 @@ export class SandboxClient {
       for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(name, String(item));
     }
     const headers: Record<string, string> = {};
-    const authorization = options.authorization === undefined ? basic(this.login, this.password) : options.authorization;
+    const authorization =
+      options.authorization === undefined ? basic(this.login, this.password) : options.authorization;
     if (authorization !== null) headers.authorization = authorization;
     if (options.body !== undefined) headers["content-type"] = "application/json";
     const response = await fetch(url, {
@@ -157,7 +158,8 @@ function checkContract(method: string, path: string, status: number, text: strin
   const [operationId, { responses }] = found as [string, Operation];
   expect(Object.keys(responses), `${method} ${path} documents status ${status}`).toContain(String(status));
   const schema = responses[String(status)];
-  if (schema === null || schema === undefined) expect(text, `${method} ${path} answers with no body`).toBe("");
+  if (schema === null || schema === undefined)
+    expect(text, `${method} ${path} answers with no body`).toBe("");
   else expectValid(schema, body);
   exercised.add(operationId);
 }
