@@ -12,18 +12,24 @@ import { basicAuth } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 import { crmTypeDefs, ownerOf, startCrmSubgraph } from "./crm-subgraph.js";
 
-async function post(
+interface Result<TData> {
+  data: TData;
+  errors?: unknown[];
+  extensions?: Record<string, unknown>;
+}
+
+async function post<TData>(
   url: string,
   query: string,
   variables: object = {},
   headers: Record<string, string> = {},
-) {
+): Promise<Result<TData>> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: any[]; extensions?: Record<string, unknown> };
+  return (await response.json()) as Result<TData>;
 }
 
 describe("federation", () => {
@@ -39,12 +45,12 @@ describe("federation", () => {
     const recipients = Array.from({ length: 100 }, (_, index) => ({
       phoneNumber: `1213555${String(index).padStart(4, "0")}`,
     }));
-    const sent = await post(
+    const sent = await post<{ sendTexts: { id: string }[] }>(
       graph.app.url,
       'mutation ($recipients: [TextRecipientInput!]!) { sendTexts(recipients: $recipients, defaultMessage: "hi") { id } }',
       { recipients },
     );
-    textIds = sent.data.sendTexts.map((text: { id: string }) => text.id);
+    textIds = sent.data.sendTexts.map((text) => text.id);
     expect(textIds).toHaveLength(100);
 
     crm = await startCrmSubgraph({
@@ -69,8 +75,8 @@ describe("federation", () => {
   });
 
   it("serves _service.sdl with the @link and the four entity keys", async () => {
-    const result = await post(graph.app.url, "{ _service { sdl } }");
-    const sdl: string = result.data._service.sdl;
+    const result = await post<{ _service: { sdl: string } }>(graph.app.url, "{ _service { sdl } }");
+    const sdl = result.data._service.sdl;
     expect(sdl).toContain("@link(");
     expect(sdl.match(/@key\(fields: "id"\)/g)).toHaveLength(4);
   });
@@ -78,29 +84,32 @@ describe("federation", () => {
   it("resolves 100 Text representations with one CallFire call", async () => {
     graph.upstream.reset();
     const representations = textIds.map((id) => ({ __typename: "Text", id }));
-    const result = await post(
+    const result = await post<{ _entities: { id: string }[] }>(
       graph.app.url,
       "query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Text { id toNumber } } }",
       { representations },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data._entities.map((text: { id: string }) => text.id)).toEqual(textIds);
+    expect(result.data._entities.map((text) => text.id)).toEqual(textIds);
     expect(graph.upstream.lines()).toEqual(["GET /v2/texts"]);
     expect(graph.upstream.calls[0].query.getAll("id")).toHaveLength(100);
   });
 
   it("deduplicates broadcast and batch representations and answers null for unknown ids", async () => {
-    const broadcasts = await post(graph.app.url, "{ textBroadcasts(limit: 2) { items { id } } }");
-    const [first, second] = broadcasts.data.textBroadcasts.items.map((item: { id: string }) => item.id);
+    const broadcasts = await post<{ textBroadcasts: { items: { id: string }[] } }>(
+      graph.app.url,
+      "{ textBroadcasts(limit: 2) { items { id } } }",
+    );
+    const [first, second] = broadcasts.data.textBroadcasts.items.map((item) => item.id);
     graph.upstream.reset();
-    const result = await post(
+    const result = await post<{ _entities: ({ id: string } | null)[] }>(
       graph.app.url,
       "query ($r: [_Any!]!) { _entities(representations: $r) { ... on TextBroadcast { id name } } }",
       {
         r: [first, second, first, second, "987654321"].map((id) => ({ __typename: "TextBroadcast", id })),
       },
     );
-    expect(result.data._entities.map((entity: { id: string } | null) => entity?.id ?? null)).toEqual([
+    expect(result.data._entities.map((entity) => entity?.id ?? null)).toEqual([
       first,
       second,
       first,
@@ -118,7 +127,10 @@ describe("federation", () => {
 
   it("answers a query spanning both subgraphs through the gateway, at two CallFire calls", async () => {
     graph.upstream.reset();
-    const result = await post(
+    const result = await post<{
+      customers: { name: string; texts: { id: string; toNumber: string; message: string }[] }[];
+      textBroadcasts: { items: { id: string; owner: { name: string; email: string } }[] };
+    }>(
       gatewayUrl,
       `{
         customers { name texts { id toNumber message } }
