@@ -1,7 +1,6 @@
 // Which CallFire API credentials a request uses: its own Authorization: Basic header, else the server's.
 // Credentials travel only as an Authorization header (never got's username/password, which got 14
 // copies into error messages), and no error message here ever repeats what the client sent.
-import { createHash } from "node:crypto";
 import { apiError } from "./errors.js";
 
 /** A CallFire API credential pair (generated under /me/api/credentials, not the web login). */
@@ -28,24 +27,22 @@ export function parseBasicAuthorization(header: string): Credentials {
   return { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** The request's own credentials win over the server's; with neither, the request is UNAUTHENTICATED. */
+/**
+ * The request's own Basic credentials win over the server's; with neither, the request is
+ * UNAUTHENTICATED. A header of another scheme (a router forwarding its Bearer token to every subgraph)
+ * is not meant for CallFire and is ignored; a Basic header that cannot be read is an error.
+ */
 export function resolveCredentials(
   requestHeader: string | undefined,
   serverDefaults: Credentials | undefined,
 ): Credentials {
-  if (requestHeader !== undefined && requestHeader.trim() !== "")
+  if (requestHeader !== undefined && /^\s*basic(\s|$)/i.test(requestHeader)) {
     return parseBasicAuthorization(requestHeader);
+  }
   if (serverDefaults) return serverDefaults;
   throw apiError("UNAUTHENTICATED", `No CallFire credentials: ${WHAT_TO_SEND}`);
 }
 
 export function authorizationHeader(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.login}:${credentials.password}`, "utf8").toString("base64")}`;
-}
-
-/** An opaque, stable key per credential pair, for anything cached across requests. */
-export function credentialKey(credentials: Credentials): string {
-  return createHash("sha256")
-    .update(JSON.stringify([credentials.login, credentials.password]))
-    .digest("base64url");
 }

@@ -1,5 +1,5 @@
 // `npm run sandbox`: the CallFire sandbox on its own, for other tools and for poking at it with curl.
-import { startSandbox } from "./index.js";
+import { DEFAULT_PASSWORD, startSandbox } from "./index.js";
 import { sandboxOptionsFromEnv } from "./sandbox-env.js";
 
 const sandbox = await startSandbox({
@@ -7,8 +7,11 @@ const sandbox = await startSandbox({
   log: (line) => console.log(line),
 });
 console.log(`CallFire sandbox listening on ${sandbox.apiUrl}`);
-console.log(`credentials: ${sandbox.login} / ${sandbox.password}`);
-console.log(`try: curl -u '${sandbox.login}:${sandbox.password}' ${sandbox.apiUrl}/texts/broadcasts`);
+// The documented default password is printed to get a new user going; one set in SANDBOX_PASSWORD is a
+// real secret and never reaches the output.
+const shownPassword = sandbox.password === DEFAULT_PASSWORD ? sandbox.password : "<SANDBOX_PASSWORD>";
+console.log(`credentials: ${sandbox.login} / ${shownPassword}`);
+console.log(`try: curl -u '${sandbox.login}:${shownPassword}' ${sandbox.apiUrl}/texts/broadcasts`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

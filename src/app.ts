@@ -30,7 +30,8 @@ export async function startApp(
 
   if (!apiUrl) {
     const sandboxLog = log.child({ component: "sandbox" });
-    sandbox = await startSandbox({ log: (line) => sandboxLog.info(line), ...sandboxOptions });
+    // One line per sandbox request is noise next to our own request log: keep it for LOG_LEVEL=debug.
+    sandbox = await startSandbox({ log: (line) => sandboxLog.debug(line), ...sandboxOptions });
     apiUrl = sandbox.apiUrl;
     serverCredentials ??= { login: sandbox.login, password: sandbox.password };
   }

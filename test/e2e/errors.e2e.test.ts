@@ -65,7 +65,7 @@ describe("errors over HTTP", () => {
   });
 
   it("UNAUTHENTICATED for a malformed header and for credentials CallFire refuses, never echoing them", async () => {
-    const malformed = await postGraphQL(url, FindTextsDocument, {}, { authorization: "Bearer abc.def" });
+    const malformed = await postGraphQL(url, FindTextsDocument, {}, { authorization: "Basic %%%" });
     expect(errorCodes(malformed)).toEqual(["UNAUTHENTICATED"]);
     expect(malformed.status).toBe(401);
 
