@@ -16,13 +16,21 @@ export interface CallFireHttpConfig {
   retryBaseDelayMs?: number;
   /** The longest wait before a retry, also the longest Retry-After honoured (a longer one fails at once). */
   maxRetryDelayMs?: number;
+  /** Most connections open to CallFire at once; further calls queue, so a burst cannot flood CallFire. */
+  maxConnections?: number;
 }
 
 /** 408, 429 and every 5xx: the answers that say "try again later". */
 const RETRY_STATUS_CODES = [408, 429, ...Array.from({ length: 100 }, (_, index) => 500 + index)];
 
 export function createCallFireHttp(config: CallFireHttpConfig): Got {
-  const { timeoutMs = 10_000, retryLimit = 2, retryBaseDelayMs = 500, maxRetryDelayMs = 5_000 } = config;
+  const {
+    timeoutMs = 10_000,
+    retryLimit = 2,
+    retryBaseDelayMs = 500,
+    maxRetryDelayMs = 5_000,
+    maxConnections = 32,
+  } = config;
   const url = new URL(config.baseUrl);
   if (url.username || url.password) {
     throw new Error("The CallFire base URL must not contain credentials; they are sent per request");
@@ -34,7 +42,10 @@ export function createCallFireHttp(config: CallFireHttpConfig): Got {
     stringifyJson: stringifyCallFireJson,
     throwHttpErrors: true,
     timeout: { request: timeoutMs },
-    agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
+    agent: {
+      http: new HttpAgent({ keepAlive: true, maxSockets: maxConnections }),
+      https: new HttpsAgent({ keepAlive: true, maxSockets: maxConnections }),
+    },
     headers: { accept: "application/json", "user-agent": "callfire-graph" },
     retry: {
       limit: retryLimit,

@@ -5,6 +5,7 @@ import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
 import type { ServerConfig } from "./config.js";
+import { createMetrics } from "./metrics.js";
 import { buildSubgraph } from "./schema.js";
 import { startServer } from "./server.js";
 
@@ -41,6 +42,7 @@ export async function startApp(
       baseUrl: apiUrl,
       timeoutMs: config.upstreamTimeoutMs,
       retryLimit: config.upstreamRetryLimit,
+      maxConnections: config.upstreamMaxConnections,
     });
     const server = await startServer({
       schema: await buildSubgraph(),
@@ -51,6 +53,9 @@ export async function startApp(
       host: config.host,
       production: config.production,
       corsOrigins: config.corsOrigins,
+      metrics: createMetrics(),
+      maxQueryDepth: config.maxQueryDepth,
+      maxUpstreamCallsPerRequest: config.maxUpstreamCallsPerRequest,
     });
     return {
       url: server.url,

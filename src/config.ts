@@ -12,6 +12,12 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   /** How often a failed GET is retried; writes are never retried. */
   upstreamRetryLimit: number;
+  /** Most connections open to CallFire at once. */
+  upstreamMaxConnections: number;
+  /** Most CallFire calls one GraphQL request may make; beyond it fields fail with BAD_USER_INPUT. */
+  maxUpstreamCallsPerRequest: number;
+  /** Deepest field nesting an operation may have. */
+  maxQueryDepth: number;
   production: boolean;
   logLevel: LogLevel;
   /** Origins allowed by CORS besides Apollo Studio and localhost. */
@@ -65,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     callfirePassword: password,
     upstreamTimeoutMs: integer(env, "CALLFIRE_TIMEOUT_MS", 10_000, 100, 120_000),
     upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 2, 0, 5),
+    upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
+    maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),
+    maxQueryDepth: integer(env, "MAX_QUERY_DEPTH", 12, 2, 100),
     production: env.NODE_ENV === "production",
     logLevel,
     corsOrigins: (env.CORS_ORIGINS ?? "")

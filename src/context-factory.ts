@@ -10,12 +10,17 @@ import { resolveCredentials, type Credentials } from "../datasources/credentials
 import { createLoaders } from "../datasources/loaders.js";
 import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
+import { instrumentApi } from "./instrumented-api.js";
+import type { Metrics } from "./metrics.js";
 
 export interface ContextDependencies {
   http: Got;
   log: Logger;
   /** The server's own credentials (CALLFIRE_API_LOGIN/PASSWORD, or the embedded sandbox's). */
   serverCredentials?: Credentials;
+  metrics: Metrics;
+  /** Most CallFire calls one request may make. */
+  maxUpstreamCalls: number;
 }
 
 /** An API whose every call fails with the credential error, raised only if a resolver needs CallFire. */
@@ -36,6 +41,7 @@ export function createContextFactory(deps: ContextDependencies) {
     } catch (error) {
       api = unauthenticatedApi(error);
     }
+    api = instrumentApi(api, { maxCalls: deps.maxUpstreamCalls, metrics: deps.metrics, log });
     return { api, loaders: createLoaders(api), log };
   };
 }

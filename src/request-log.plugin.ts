@@ -1,18 +1,29 @@
-// One log line per GraphQL operation: name, type, duration and the error codes it ended with.
+// One log line and the metrics of every GraphQL operation: name, type, duration and the error codes it
+// ended with.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "./context.js";
+import type { Metrics } from "./metrics.js";
 
-export function requestLogPlugin(): ApolloServerPlugin<Context> {
+export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
         async willSendResponse({ operationName, operation, errors }) {
+          const seconds = (performance.now() - started) / 1000;
+          const operationType = operation?.operation ?? "unknown";
+          const errorCodes = errors?.map((error) => String(error.extensions?.code ?? "UNKNOWN")) ?? [];
+          metrics.graphqlRequests.inc({
+            operation_type: operationType,
+            outcome: errorCodes.length ? "error" : "ok",
+          });
+          metrics.graphqlDuration.observe({ operation_type: operationType }, seconds);
+          for (const code of errorCodes) metrics.graphqlErrors.inc({ code });
           contextValue.log.info("graphql request", {
             operationName: operationName ?? null,
-            operationType: operation?.operation ?? null,
-            durationMs: Math.round(performance.now() - started),
-            errorCodes: errors?.map((error) => error.extensions?.code ?? "UNKNOWN") ?? [],
+            operationType,
+            durationMs: Math.round(seconds * 1000),
+            errorCodes,
           });
         },
       };

@@ -18,7 +18,9 @@ import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
 import { createContextFactory } from "./context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
+import { depthLimitRule } from "./depth-limit.rule.js";
 import { createFormatError } from "./format-error.js";
+import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
 import { checkUpstream } from "./upstream-check.js";
 
@@ -31,6 +33,9 @@ export interface ServerOptions {
   host: string;
   production: boolean;
   corsOrigins: readonly string[];
+  metrics: Metrics;
+  maxQueryDepth: number;
+  maxUpstreamCallsPerRequest: number;
 }
 
 export interface RunningServer {
@@ -50,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(options.log),
+    validationRules: [depthLimitRule(options.maxQueryDepth)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces only when a router sends "apollo-federation-include-trace: ftv1"; error details masked.
@@ -57,7 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-      requestLogPlugin(),
+      requestLogPlugin(options.metrics),
     ],
   });
   await apollo.start();
@@ -70,6 +76,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res
       .status(upstream.reachable ? 200 : 503)
       .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });
+  });
+
+  app.get("/metrics", (_req, res) => {
+    res.type("text/plain; version=0.0.4").send(options.metrics.render());
   });
 
   // GraphiQL with every script inlined (about 9 MB), so it works with no internet; rendered once.
@@ -92,6 +102,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         http: options.http,
         log: options.log,
         serverCredentials: options.serverCredentials,
+        metrics: options.metrics,
+        maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
       }),
     }),
   );

@@ -1,0 +1,49 @@
+// Wraps a request's CallFire API: every call is counted against the request's budget (so one deeply
+// nested query cannot turn into thousands of CallFire calls), timed and recorded in the metrics.
+import type { CallFireApi } from "../datasources/callfire-api.js";
+import { apiError, errorCode } from "../datasources/errors.js";
+import type { Logger } from "../datasources/logger.js";
+import type { Metrics } from "./metrics.js";
+
+export interface InstrumentationOptions {
+  maxCalls: number;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export function instrumentApi(
+  api: CallFireApi,
+  { maxCalls, metrics, log }: InstrumentationOptions,
+): CallFireApi {
+  let calls = 0;
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const member: unknown = Reflect.get(target, property, receiver);
+      if (typeof member !== "function") return member;
+      const method = String(property);
+      return async (...args: unknown[]) => {
+        calls += 1;
+        if (calls > maxCalls) {
+          metrics.callfireCalls.inc({ method, outcome: "OVER_BUDGET" });
+          throw apiError(
+            "BAD_USER_INPUT",
+            `This operation needs more than ${maxCalls} CallFire calls. Ask for fewer items (a smaller limit) or fewer nested fields, or split it into several operations.`,
+          );
+        }
+        const started = performance.now();
+        let outcome = "OK";
+        try {
+          return await member.apply(target, args);
+        } catch (error) {
+          outcome = errorCode(error) ?? "UNEXPECTED";
+          throw error;
+        } finally {
+          const seconds = (performance.now() - started) / 1000;
+          metrics.callfireCalls.inc({ method, outcome });
+          metrics.callfireDuration.observe({ method }, seconds);
+          log.debug("callfire call", { method, outcome, durationMs: Math.round(seconds * 1000) });
+        }
+      };
+    },
+  });
+}

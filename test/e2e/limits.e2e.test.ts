@@ -1,0 +1,70 @@
+// Protection against expensive operations, and the metrics that show what the server did.
+import { getIntrospectionQuery } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
+
+async function post(url: string, query: string) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
+}
+
+describe("limits and metrics", () => {
+  let graph: TestGraph;
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ env: { MAX_QUERY_DEPTH: "5", MAX_CALLFIRE_CALLS_PER_REQUEST: "3" } });
+  });
+  afterAll(() => graph?.stop());
+
+  it("refuses an operation nested deeper than MAX_QUERY_DEPTH before any CallFire call", async () => {
+    graph.upstream.reset();
+    const { status, body } = await post(
+      graph.app.url,
+      "{ textBroadcasts { items { batches { items { broadcast { batches { items { id } } } } } } } }",
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(body.errors?.[0].message).toContain("the limit is 5");
+    expect(graph.upstream.calls).toHaveLength(0);
+  });
+
+  it("still answers the full introspection query", async () => {
+    const { status, body } = await post(graph.app.url, getIntrospectionQuery());
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it("stops at MAX_CALLFIRE_CALLS_PER_REQUEST calls: the first ones answer, the rest fail with a clear error", async () => {
+    graph.upstream.reset();
+    const { body } = await post(
+      graph.app.url,
+      '{ a: textAutoReply(id: "1") { id } b: textAutoReply(id: "2") { id } c: textAutoReply(id: "3") { id } d: textAutoReply(id: "4") { id } }',
+    );
+    expect(graph.upstream.calls).toHaveLength(3);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors![0].message).toContain("more than 3 CallFire calls");
+  });
+
+  it("exposes Prometheus metrics for GraphQL operations and CallFire calls", async () => {
+    await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }");
+    const response = await fetch(`${graph.app.origin}/metrics`);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    const text = await response.text();
+    expect(text).toMatch(/^graphql_requests_total\{operation_type="query",outcome="ok"\} \d+$/m);
+    expect(text).toMatch(/^callfire_calls_total\{method="findTextBroadcasts",outcome="OK"\} \d+$/m);
+    expect(text).toMatch(/^callfire_calls_total\{method="getTextAutoReply",outcome="OVER_BUDGET"\} 1$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1$/m);
+    expect(text).toMatch(/^callfire_call_duration_seconds_count\{method="findTextBroadcasts"\} \d+$/m);
+  });
+});
