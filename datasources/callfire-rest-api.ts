@@ -19,6 +19,8 @@ import type { CallFireApi, PageArgs, StatsWindow } from "./callfire-api.js";
 import type * as Dto from "./callfire.dto.js";
 import { toApiError } from "./callfire-errors.js";
 import { authorizationHeader, type Credentials } from "./credentials.js";
+import type { FieldProjection } from "./field-projection-holder.js";
+import type { ProjectionTarget } from "./field-projection.js";
 import type { Logger } from "./logger.js";
 import {
   compact,
@@ -52,6 +54,8 @@ export interface CallFireRestApiOptions {
   http: Got;
   credentials: Credentials;
   log: Logger;
+  /** This request's projection; without one, every call answers with whole objects. */
+  fieldProjection?: FieldProjection;
 }
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -64,6 +68,8 @@ interface Call {
   path: string;
   query?: object;
   body?: unknown;
+  /** What the answer holds, so that only the fields the operation reads are asked for. */
+  projection?: ProjectionTarget;
 }
 
 export class CallFireRestApi implements CallFireApi {
@@ -71,11 +77,13 @@ export class CallFireRestApi implements CallFireApi {
   readonly #http: Got;
   readonly #authorization: string;
   readonly #log: Logger;
+  readonly #fieldProjection: FieldProjection | undefined;
 
   constructor(options: CallFireRestApiOptions) {
     this.#http = options.http;
     this.#authorization = authorizationHeader(options.credentials);
     this.#log = options.log;
+    this.#fieldProjection = options.fieldProjection;
   }
 
   /** A call whose answer is JSON; CallFire's DTO shape is trusted here, at the boundary. */
@@ -93,9 +101,11 @@ export class CallFireRestApi implements CallFireApi {
 
   /** What both kinds of call send; the credentials go per call, never onto the shared instance. */
   #options(call: Call) {
+    const fields = call.projection && this.#fieldProjection?.fieldsFor(call.projection);
+    const query = fields === undefined ? call.query : { ...call.query, fields };
     return {
       method: call.method,
-      searchParams: call.query === undefined ? undefined : toSearchParams(call.query),
+      searchParams: query === undefined ? undefined : toSearchParams(query),
       json: call.body,
       headers: { authorization: this.#authorization },
     };
@@ -128,13 +138,20 @@ export class CallFireRestApi implements CallFireApi {
       limit: args.limit,
       offset: args.offset,
     });
-    const page = await this.#read<Dto.TextPage>({ what: "texts", method: "GET", path: "texts", query });
+    const page = await this.#read<Dto.TextPage>({
+      what: "texts",
+      method: "GET",
+      path: "texts",
+      query,
+      projection: "TextPage",
+    });
     return toPage(page, args, (text) => toText(text, this.#log));
   }
 
   async getText(id: string): Promise<Text> {
     const path = `texts/${pathId(id)}`;
-    return toText(await this.#read<Dto.Text>({ what: `text ${id}`, method: "GET", path }), this.#log);
+    const dto = await this.#read<Dto.Text>({ what: `text ${id}`, method: "GET", path, projection: "Text" });
+    return toText(dto, this.#log);
   }
 
   async getTextsByIds(ids: readonly string[]): Promise<Text[]> {
@@ -144,7 +161,14 @@ export class CallFireRestApi implements CallFireApi {
     }
     // limit = the number of ids: the default page size is documented as 100 but specified as 10 in places.
     const query = compact<Dto.FindTextsQuery>({ id: ids.map((id) => toInt64(id, "id")), limit: ids.length });
-    const page = await this.#read<Dto.TextPage>({ what: "texts", method: "GET", path: "texts", query });
+    // Only the items are used: asked for as a ListHolder.
+    const page = await this.#read<Dto.TextPage>({
+      what: "texts",
+      method: "GET",
+      path: "texts",
+      query,
+      projection: "TextList",
+    });
     return (page.items ?? []).map((text) => toText(text, this.#log));
   }
 
@@ -166,6 +190,7 @@ export class CallFireRestApi implements CallFireApi {
       path: "texts",
       query,
       body,
+      projection: "TextList",
     });
     return (list.items ?? []).map((text) => toText(text, this.#log));
   }
@@ -191,13 +216,19 @@ export class CallFireRestApi implements CallFireApi {
       method: "GET",
       path: "texts/broadcasts",
       query,
+      projection: "TextBroadcastPage",
     });
     return toPage(page, args, (broadcast) => toTextBroadcast(broadcast, this.#log));
   }
 
   async getTextBroadcast(id: string): Promise<TextBroadcast> {
     const path = `texts/broadcasts/${pathId(id)}`;
-    const dto = await this.#read<Dto.TextBroadcast>({ what: `text broadcast ${id}`, method: "GET", path });
+    const dto = await this.#read<Dto.TextBroadcast>({
+      what: `text broadcast ${id}`,
+      method: "GET",
+      path,
+      projection: "TextBroadcast",
+    });
     return toTextBroadcast(dto, this.#log);
   }
 
@@ -256,6 +287,7 @@ export class CallFireRestApi implements CallFireApi {
       method: "GET",
       path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/batches`,
       query: compact<Dto.GetTextBroadcastBatchesQuery>({ limit: page.limit, offset: page.offset }),
+      projection: "BatchPage",
     });
     return toPage(dto, page, (batch) => toBatch(batch, this.#log));
   }
@@ -287,6 +319,7 @@ export class CallFireRestApi implements CallFireApi {
       path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/recipients`,
       query: compact<Dto.AddTextBroadcastRecipientsQuery>({ strictValidation: options.strictValidation }),
       body,
+      projection: "TextList",
     });
     return (list.items ?? []).map((text) => toText(text, this.#log));
   }
@@ -297,6 +330,7 @@ export class CallFireRestApi implements CallFireApi {
       method: "GET",
       path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/stats`,
       query: compact<Dto.GetTextBroadcastStatsQuery>({ begin: toMs(window.begin), end: toMs(window.end) }),
+      projection: "TextBroadcastStats",
     });
     return toTextBroadcastStats(dto);
   }
@@ -314,6 +348,7 @@ export class CallFireRestApi implements CallFireApi {
         limit: args.limit,
         offset: args.offset,
       }),
+      projection: "TextPage",
     });
     return toPage(dto, args, (text) => toText(text, this.#log));
   }
@@ -337,7 +372,13 @@ export class CallFireRestApi implements CallFireApi {
 
   async getBatch(id: string): Promise<Batch> {
     const path = `campaigns/batches/${pathId(id)}`;
-    return toBatch(await this.#read<Dto.Batch>({ what: `batch ${id}`, method: "GET", path }), this.#log);
+    const dto = await this.#read<Dto.Batch>({
+      what: `batch ${id}`,
+      method: "GET",
+      path,
+      projection: "Batch",
+    });
+    return toBatch(dto, this.#log);
   }
 
   async updateBatch(id: string, input: BatchUpdateInput): Promise<void> {
@@ -361,6 +402,7 @@ export class CallFireRestApi implements CallFireApi {
         limit: args.limit,
         offset: args.offset,
       }),
+      projection: "TextAutoReplyPage",
     });
     return toPage(page, args, toTextAutoReply);
   }
@@ -368,7 +410,12 @@ export class CallFireRestApi implements CallFireApi {
   async getTextAutoReply(id: string): Promise<TextAutoReply> {
     const path = `texts/auto-replys/${pathId(id)}`;
     return toTextAutoReply(
-      await this.#read<Dto.TextAutoReply>({ what: `auto-reply ${id}`, method: "GET", path }),
+      await this.#read<Dto.TextAutoReply>({
+        what: `auto-reply ${id}`,
+        method: "GET",
+        path,
+        projection: "TextAutoReply",
+      }),
     );
   }
 

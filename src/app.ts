@@ -56,6 +56,7 @@ export async function startApp(
       metrics: createMetrics(),
       maxQueryDepth: config.maxQueryDepth,
       maxUpstreamCallsPerRequest: config.maxUpstreamCallsPerRequest,
+      partialResponses: config.partialResponses,
     });
     return {
       url: server.url,

@@ -12,6 +12,8 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   /** How often a failed GET is retried; writes are never retried. */
   upstreamRetryLimit: number;
+  /** Ask CallFire for only the fields each operation reads (its `fields` parameter). */
+  partialResponses: boolean;
   /** Most connections open to CallFire at once. */
   upstreamMaxConnections: number;
   /** Most CallFire calls one GraphQL request may make; beyond it fields fail with BAD_USER_INPUT. */
@@ -36,6 +38,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
   }
   return value;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new Error(`${name} must be true or false; got "${env[name]}"`);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
@@ -71,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     callfirePassword: password,
     upstreamTimeoutMs: integer(env, "CALLFIRE_TIMEOUT_MS", 10_000, 100, 120_000),
     upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 2, 0, 5),
+    partialResponses: boolean(env, "CALLFIRE_PARTIAL_RESPONSES", true),
     upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
     maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),
     maxQueryDepth: integer(env, "MAX_QUERY_DEPTH", 12, 2, 100),

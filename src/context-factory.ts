@@ -7,6 +7,7 @@ import type { Got } from "got";
 import type { CallFireApi } from "../datasources/callfire-api.js";
 import { CallFireRestApi } from "../datasources/callfire-rest-api.js";
 import { resolveCredentials, type Credentials } from "../datasources/credentials.js";
+import { FieldProjection } from "../datasources/field-projection-holder.js";
 import { createLoaders } from "../datasources/loaders.js";
 import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
@@ -21,6 +22,8 @@ export interface ContextDependencies {
   metrics: Metrics;
   /** Most CallFire calls one request may make. */
   maxUpstreamCalls: number;
+  /** CALLFIRE_PARTIAL_RESPONSES: ask CallFire for only the fields each operation reads. */
+  partialResponses: boolean;
 }
 
 /** An API whose every call fails with the credential error, raised only if a resolver needs CallFire. */
@@ -34,14 +37,16 @@ export function createContextFactory(deps: ContextDependencies) {
   return async ({ req }: { req: IncomingMessage }): Promise<Context> => {
     const requestId = String(req.headers["x-request-id"] ?? randomUUID());
     const log = deps.log.child({ requestId });
+    // Filled by fieldProjectionPlugin once the operation is known.
+    const fieldProjection = deps.partialResponses ? new FieldProjection() : undefined;
     let api: CallFireApi;
     try {
       const credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
-      api = new CallFireRestApi({ http: deps.http, credentials, log });
+      api = new CallFireRestApi({ http: deps.http, credentials, log, fieldProjection });
     } catch (error) {
       api = unauthenticatedApi(error);
     }
     api = instrumentApi(api, { maxCalls: deps.maxUpstreamCalls, metrics: deps.metrics, log });
-    return { api, loaders: createLoaders(api), log };
+    return { api, loaders: createLoaders(api), log, fieldProjection };
   };
 }

@@ -19,6 +19,7 @@ import type { Context } from "./context.js";
 import { createContextFactory } from "./context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
+import { fieldProjectionPlugin } from "./field-projection.plugin.js";
 import { createFormatError } from "./format-error.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
@@ -36,6 +37,7 @@ export interface ServerOptions {
   metrics: Metrics;
   maxQueryDepth: number;
   maxUpstreamCallsPerRequest: number;
+  partialResponses: boolean;
 }
 
 export interface RunningServer {
@@ -64,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       requestLogPlugin(options.metrics),
+      fieldProjectionPlugin(),
     ],
   });
   await apollo.start();
@@ -104,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         serverCredentials: options.serverCredentials,
         metrics: options.metrics,
         maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
+        partialResponses: options.partialResponses,
       }),
     }),
   );

@@ -1,6 +1,7 @@
 // Runs operations through Apollo Server's executeOperation with the real stack below the resolvers: a
 // context of CallFireRestApi + createLoaders over the loopback fake CallFire, which serves the CallFire
-// fixtures (test/fixtures/callfire) and records every call.
+// fixtures (test/fixtures/callfire) and records every call, with partial responses on as in production
+// (the fake ignores `fields`: these tests check what is asked for).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
@@ -8,9 +9,11 @@ import type { GraphQLFormattedError } from "graphql";
 import { buildSchema } from "type-graphql";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
+import { FieldProjection } from "../../datasources/field-projection-holder.js";
 import { createLoaders } from "../../datasources/loaders.js";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
 import type { Context } from "../../src/context.js";
+import { fieldProjectionPlugin } from "../../src/field-projection.plugin.js";
 import { createFormatError } from "../../src/format-error.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
@@ -31,14 +34,21 @@ export interface Harness {
   fake: FakeCallFire;
   log: RecordingLogger;
   /** Executes one operation in a fresh request context; the result after a JSON round trip, as a client gets it. */
-  run(query: string, variables?: Json): Promise<Result>;
-  /** The CallFire calls so far as "GET /texts/broadcasts/13/stats?begin=…" (base path left out). */
+  run(query: string, variables?: Json, operationName?: string): Promise<Result>;
+  /**
+   * The CallFire calls so far as "GET /texts/broadcasts/13/stats?begin=…" (base path left out), with
+   * `fields` unencoded for reading: "GET /texts/broadcasts/13?fields=id,name".
+   */
   calls(): string[];
   stop(): Promise<void>;
 }
 
 function describeCall(call: RecordedCall, basePath: string): string {
-  const query = call.query.toString();
+  const query = [...call.query]
+    .map(([name, value]) =>
+      name === "fields" ? `fields=${value}` : new URLSearchParams([[name, value]]).toString(),
+    )
+    .join("&");
   return `${call.method} ${call.path.slice(basePath.length)}${query ? `?${query}` : ""}`;
 }
 
@@ -55,17 +65,22 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
     validate: true,
     ...(options.validation === "type-graphql" ? {} : { validateFn: validateArgs }),
   });
-  const server = new ApolloServer<Context>({ schema, formatError: createFormatError(log) });
+  const server = new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError(log),
+    plugins: [fieldProjectionPlugin()],
+  });
   await server.start();
   const credentials = { login: "tester", password: "secret" };
 
   return {
     fake,
     log,
-    async run(query, variables) {
-      const api = new CallFireRestApi({ http, credentials, log });
-      const contextValue: Context = { api, loaders: createLoaders(api), log };
-      const response = await server.executeOperation({ query, variables }, { contextValue });
+    async run(query, variables, operationName) {
+      const fieldProjection = new FieldProjection();
+      const api = new CallFireRestApi({ http, credentials, log, fieldProjection });
+      const contextValue: Context = { api, loaders: createLoaders(api), log, fieldProjection };
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
       assert(response.body.kind === "single");
       return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;
     },

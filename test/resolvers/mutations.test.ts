@@ -30,7 +30,10 @@ describe("broadcast actions return the broadcast as it stands afterwards", () =>
     statefulBroadcast();
     const result = await h.run(`mutation { startTextBroadcast(id: "13") { id status } }`);
     expect(result).toEqual({ data: { startTextBroadcast: { id: "13", status: "RUNNING" } } });
-    expect(h.calls()).toEqual(["POST /texts/broadcasts/13/start", "GET /texts/broadcasts/13"]);
+    expect(h.calls()).toEqual([
+      "POST /texts/broadcasts/13/start",
+      "GET /texts/broadcasts/13?fields=id,status",
+    ]);
   });
 
   it("reads again after each action, never from the request's cache", async () => {
@@ -45,11 +48,11 @@ describe("broadcast actions return the broadcast as it stands afterwards", () =>
     });
     expect(h.calls()).toEqual([
       "POST /texts/broadcasts/13/stop",
-      "GET /texts/broadcasts/13",
-      "GET /texts/broadcasts/13/stats",
+      "GET /texts/broadcasts/13?fields=id,status",
+      "GET /texts/broadcasts/13/stats?fields=sentCount",
       "POST /texts/broadcasts/13/start",
-      "GET /texts/broadcasts/13",
-      "GET /texts/broadcasts/13/stats",
+      "GET /texts/broadcasts/13?fields=id,status",
+      "GET /texts/broadcasts/13/stats?fields=sentCount",
     ]);
   });
 
@@ -63,9 +66,9 @@ describe("broadcast actions return the broadcast as it stands afterwards", () =>
     expect(result.errors).toBeUndefined();
     expect(h.calls()).toEqual([
       "PUT /texts/broadcasts/13?strictValidation=true",
-      "GET /texts/broadcasts/13",
+      "GET /texts/broadcasts/13?fields=id",
       "POST /texts/broadcasts/13/archive",
-      "GET /texts/broadcasts/13",
+      "GET /texts/broadcasts/13?fields=id",
     ]);
     expect(bodyOf(0)).toEqual({ id: 13, name: "Renamed", labels: ["a"] });
   });
@@ -92,7 +95,10 @@ describe("creates return the new entity", () => {
       { input: request },
     );
     expect(result).toEqual({ data: { createTextBroadcast: { id: "11", name: "Example API SMS" } } });
-    expect(h.calls()).toEqual(["POST /texts/broadcasts?start=false", "GET /texts/broadcasts/11"]);
+    expect(h.calls()).toEqual([
+      "POST /texts/broadcasts?start=false",
+      "GET /texts/broadcasts/11?fields=id,name",
+    ]);
     expect(bodyOf(0)).toEqual(request);
   });
 
@@ -110,8 +116,8 @@ describe("creates return the new entity", () => {
     });
     expect(h.calls()).toEqual([
       "POST /texts/broadcasts/13/batches",
-      "GET /campaigns/batches/10",
-      "GET /texts/broadcasts/13",
+      "GET /campaigns/batches/10?fields=id,name,broadcastId",
+      "GET /texts/broadcasts/13?fields=id",
     ]);
     expect(bodyOf(0)).toEqual(request);
   });
@@ -129,7 +135,8 @@ describe("creates return the new entity", () => {
     expect(deleted).toEqual({ data: { deleteTextAutoReply: "15" } });
     expect(h.calls()).toEqual([
       "POST /texts/auto-replys",
-      "GET /texts/auto-replys/15",
+      "GET /texts/auto-replys/15?fields=id,keyword",
+      // deleteTextAutoReply returns an ID: nothing to project.
       "DELETE /texts/auto-replys/15",
     ]);
     expect(bodyOf(0)).toEqual(request);
@@ -166,7 +173,10 @@ describe("texts", () => {
       },
     });
     // Campaign 20 is the default campaign: CallFire answers 404, asked once for both texts.
-    expect(h.calls()).toEqual(["POST /texts?defaultMessage=Hi", "GET /texts/broadcasts/20"]);
+    expect(h.calls()).toEqual([
+      "POST /texts?defaultMessage=Hi&fields=items(id,toNumber,message,campaignId)",
+      "GET /texts/broadcasts/20?fields=id",
+    ]);
     expect(bodyOf(0)).toEqual(fixture("texts/sendTexts.request.json"));
   });
 
@@ -183,7 +193,7 @@ describe("texts", () => {
     expect(result).toEqual({
       data: { addTextBroadcastRecipients: [{ id: "13405", state: "READY", campaignId: "13" }] },
     });
-    expect(h.calls()).toEqual(["POST /texts/broadcasts/13/recipients"]);
+    expect(h.calls()).toEqual(["POST /texts/broadcasts/13/recipients?fields=items(id,state,campaignId)"]);
   });
 
   it("toggleTextBroadcastRecipients answers true", async () => {
@@ -200,7 +210,7 @@ describe("texts", () => {
     h.fake.on("PUT", "/v2/campaigns/batches/:id", {});
     const result = await h.run(`mutation { updateBatch(id: "9", input: { enabled: false }) { id enabled } }`);
     expect(result).toEqual({ data: { updateBatch: { id: "9", enabled: true } } });
-    expect(h.calls()).toEqual(["PUT /campaigns/batches/9", "GET /campaigns/batches/9"]);
+    expect(h.calls()).toEqual(["PUT /campaigns/batches/9", "GET /campaigns/batches/9?fields=id,enabled"]);
     expect(bodyOf(0)).toEqual({ id: 9, enabled: false });
   });
 });

@@ -31,9 +31,9 @@ describe("root lookups", () => {
       },
     });
     expect(h.calls().sort()).toEqual([
-      "GET /campaigns/batches/11",
-      "GET /texts/broadcasts/13",
-      "GET /texts?id=13405&limit=1",
+      "GET /campaigns/batches/11?fields=id",
+      "GET /texts/broadcasts/13?fields=id,name",
+      "GET /texts?id=13405&limit=1&fields=items(id,state,created,campaignId,batchId)",
     ]);
   });
 
@@ -46,10 +46,10 @@ describe("root lookups", () => {
     }`);
     expect(result).toEqual({ data: { text: null, textBroadcast: null, batch: null, textAutoReply: null } });
     expect(h.calls().sort()).toEqual([
-      "GET /campaigns/batches/999",
-      "GET /texts/auto-replys/999",
-      "GET /texts/broadcasts/999",
-      "GET /texts?id=999&limit=1",
+      "GET /campaigns/batches/999?fields=id",
+      "GET /texts/auto-replys/999?fields=id",
+      "GET /texts/broadcasts/999?fields=id",
+      "GET /texts?id=999&limit=1&fields=items(id)",
     ]);
   });
 
@@ -81,7 +81,10 @@ describe("root lookups", () => {
     expect(result).toEqual({
       data: { a: { campaignId: "0", broadcast: null }, b: { campaignId: "20", broadcast: null } },
     });
-    expect(h.calls()).toEqual(["GET /texts?id=13413&id=13414&limit=2", "GET /texts/broadcasts/20"]);
+    expect(h.calls()).toEqual([
+      "GET /texts?id=13413&id=13414&limit=2&fields=items(id,campaignId)",
+      "GET /texts/broadcasts/20?fields=id",
+    ]);
   });
 });
 
@@ -115,7 +118,7 @@ describe("lists", () => {
       },
     });
     expect(h.calls()).toEqual([
-      "GET /texts?campaignId=13&states=READY%2CFINISHED&inbound=false&intervalBegin=1443312000000&limit=2&offset=0",
+      "GET /texts?campaignId=13&states=READY%2CFINISHED&inbound=false&intervalBegin=1443312000000&limit=2&offset=0&fields=items(id,toNumber),limit,offset,totalCount",
     ]);
   });
 
@@ -141,10 +144,11 @@ describe("lists", () => {
     });
     // Batch 9's broadcast came with the broadcast list: no GET /texts/broadcasts/13.
     expect(h.calls().sort()).toEqual([
-      "GET /texts/auto-replys?number=67076",
-      "GET /texts/broadcasts",
-      "GET /texts/broadcasts/13/batches",
-      "GET /texts/broadcasts/3/batches",
+      "GET /texts/auto-replys?number=67076&fields=items(id,keyword,message),limit,offset,totalCount",
+      "GET /texts/broadcasts/13/batches?fields=items(id,broadcastId),limit,offset,totalCount",
+      "GET /texts/broadcasts/3/batches?fields=items(id,broadcastId),limit,offset,totalCount",
+      // Batch.broadcast { id name } reads the broadcasts primed from this list: they carry name.
+      "GET /texts/broadcasts?fields=items(id,name),limit,offset,totalCount",
     ]);
   });
 
@@ -158,7 +162,10 @@ describe("lists", () => {
         ],
       },
     });
-    expect(h.calls()).toEqual(["GET /texts?limit=2", "GET /texts/broadcasts/13"]);
+    expect(h.calls()).toEqual([
+      "GET /texts?limit=2&fields=items(id,campaignId),limit,offset,totalCount",
+      "GET /texts/broadcasts/13?fields=id",
+    ]);
   });
 
   it("resolves textBroadcasts with stats, batches and texts → batch in an exact number of calls", async () => {
@@ -222,15 +229,15 @@ describe("lists", () => {
     });
     // 1 list + 3 per broadcast + the two batches not primed (9 came with the batch page; each id once).
     expect(h.calls().sort()).toEqual([
-      "GET /campaigns/batches/10",
-      "GET /campaigns/batches/11",
-      "GET /texts/broadcasts",
-      "GET /texts/broadcasts/13/batches",
-      "GET /texts/broadcasts/13/stats",
-      "GET /texts/broadcasts/13/texts",
-      "GET /texts/broadcasts/3/batches",
-      "GET /texts/broadcasts/3/stats",
-      "GET /texts/broadcasts/3/texts",
+      "GET /campaigns/batches/10?fields=id,name,status,created",
+      "GET /campaigns/batches/11?fields=id,name,status,created",
+      "GET /texts/broadcasts/13/batches?fields=items(id,name,status,created),limit,offset,totalCount",
+      "GET /texts/broadcasts/13/stats?fields=totalOutboundCount,billedAmount,recievedCount,errorCount",
+      "GET /texts/broadcasts/13/texts?fields=items(id,batchId),limit,offset,totalCount",
+      "GET /texts/broadcasts/3/batches?fields=items(id,name,status,created),limit,offset,totalCount",
+      "GET /texts/broadcasts/3/stats?fields=totalOutboundCount,billedAmount,recievedCount,errorCount",
+      "GET /texts/broadcasts/3/texts?fields=items(id,batchId),limit,offset,totalCount",
+      "GET /texts/broadcasts?fields=items(id,status,lastModified),limit,offset,totalCount",
     ]);
   });
 
@@ -253,9 +260,9 @@ describe("lists", () => {
       },
     });
     expect(h.calls().sort()).toEqual([
-      "GET /campaigns/batches/9",
-      "GET /texts/broadcasts/13",
-      "GET /texts/broadcasts/13/texts?batchId=9&limit=10",
+      "GET /campaigns/batches/9?fields=id,broadcastId",
+      "GET /texts/broadcasts/13/texts?batchId=9&limit=10&fields=items(id,batchId),limit,offset,totalCount",
+      "GET /texts/broadcasts/13?fields=id,name",
     ]);
   });
 
@@ -268,9 +275,9 @@ describe("lists", () => {
     }`);
     expect(result.errors).toBeUndefined();
     expect(h.calls().sort()).toEqual([
-      "GET /texts/broadcasts/13",
-      "GET /texts/broadcasts/13/stats?begin=1443312000000&end=1443398400000",
-      "GET /texts/broadcasts/13/texts?batchId=9&limit=1&offset=1",
+      "GET /texts/broadcasts/13/stats?begin=1443312000000&end=1443398400000&fields=sentCount",
+      "GET /texts/broadcasts/13/texts?batchId=9&limit=1&offset=1&fields=items(id),limit,offset,totalCount",
+      "GET /texts/broadcasts/13?fields=id",
     ]);
   });
 

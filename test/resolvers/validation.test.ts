@@ -37,7 +37,7 @@ const cases: [string, string, Record<string, unknown> | undefined, string, strin
     `{ textBroadcast(id: "13") { batches(limit: 1001) { totalCount } } }`,
     undefined,
     "limit must be between 1 and 1000; got 1001",
-    ["GET /texts/broadcasts/13"],
+    ["GET /texts/broadcasts/13?fields=id"],
   ],
   [
     "a negative offset",
@@ -68,7 +68,7 @@ const cases: [string, string, Record<string, unknown> | undefined, string, strin
     `{ textBroadcast(id: "13") { stats(begin: "2024-02-01T00:00:00Z", end: "2024-01-01T00:00:00Z") { sentCount } } }`,
     undefined,
     "begin must not be after end",
-    ["GET /texts/broadcasts/13"],
+    ["GET /texts/broadcasts/13?fields=id"],
   ],
   [
     "no recipients",
@@ -170,7 +170,7 @@ describe("argument validation", () => {
       `mutation { sendTexts(recipients: [{ phoneNumber: "12135551100" }], campaignId: "13") { id } }`,
     );
     expect(result).toEqual({ data: { sendTexts: [] } });
-    expect(h.calls()).toEqual(["POST /texts?campaignId=13"]);
+    expect(h.calls()).toEqual(["POST /texts?campaignId=13&fields=items(id)"]);
   });
 });
 

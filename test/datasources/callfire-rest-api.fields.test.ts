@@ -1,0 +1,110 @@
+// Which projection each CallFireRestApi method asks for: every model-returning call carries the request's
+// `fields`, appended to its own query; calls that return nothing we read, and an API without a projection,
+// carry none.
+import type { Got } from "got";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
+import { FieldProjection } from "../../datasources/field-projection-holder.js";
+import { startFakeCallFire, type FakeCallFire } from "../helpers/fake-callfire.js";
+import { createRecordingLogger } from "../helpers/recording-logger.js";
+
+const CREDENTIALS = { login: "api-login", password: "api-password" };
+const PAGE = { items: [], limit: 1, offset: 0, totalCount: 0 };
+
+let fake: FakeCallFire;
+let http: Got;
+let projection: FieldProjection;
+let api: CallFireRestApi;
+
+beforeAll(async () => {
+  fake = await startFakeCallFire();
+  http = createCallFireHttp({ baseUrl: fake.baseUrl, timeoutMs: 1000, retryLimit: 0 });
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.reset();
+  for (const path of ["/v2/texts", "/v2/texts/broadcasts", "/v2/texts/auto-replys"]) {
+    fake.on("GET", path, { body: PAGE });
+  }
+  fake.on("GET", "/v2/texts/broadcasts/:id/stats", { body: {} });
+  fake.on("GET", "/v2/texts/broadcasts/:id/:list", { body: PAGE });
+  for (const path of ["/v2/texts/:id", "/v2/texts/broadcasts/:id", "/v2/campaigns/batches/:id"]) {
+    fake.on("GET", path, (call) => ({ body: { id: Number(call.params.id) } }));
+  }
+  fake.on("GET", "/v2/texts/auto-replys/:id", { body: { id: 4 } });
+  fake.on("POST", "/v2/texts", { body: { items: [] } });
+  fake.on("POST", "/v2/texts/broadcasts/:id/recipients", { body: { items: [] } });
+  fake.on("POST", "/v2/texts/broadcasts/:id/start", {});
+  projection = new FieldProjection();
+  projection.select(
+    new Map([
+      ["Text", new Set(["message"])],
+      ["TextPage", new Set(["items"])],
+      ["TextBroadcast", new Set(["name"])],
+      ["TextBroadcastPage", new Set(["totalCount"])],
+      ["Batch", new Set(["size"])],
+      ["BatchPage", new Set(["items"])],
+      ["TextBroadcastStats", new Set(["receivedCount"])],
+      ["TextAutoReply", new Set(["keyword"])],
+      ["TextAutoReplyPage", new Set(["items"])],
+    ]),
+  );
+  api = new CallFireRestApi({
+    http,
+    credentials: CREDENTIALS,
+    log: createRecordingLogger(),
+    fieldProjection: projection,
+  });
+});
+
+function sent(): string[] {
+  return fake.calls.map((call) => `${call.method} ${call.path} ${decodeURIComponent(call.query.toString())}`);
+}
+
+describe("CallFireRestApi with a field projection", () => {
+  it("asks every model-returning call for the operation's fields", async () => {
+    const recipients = [{ phoneNumber: "12135551100", message: "Hi" }];
+    await api.findTexts({ limit: 1 });
+    await api.getText("1");
+    await api.getTextsByIds(["1", "2"]);
+    await api.sendTexts({ recipients });
+    await api.findTextBroadcasts({});
+    await api.getTextBroadcast("3");
+    await api.getTextBroadcastBatches("3", {});
+    await api.addTextBroadcastRecipients("3", recipients, {});
+    await api.getTextBroadcastStats("3", {});
+    await api.getTextBroadcastTexts("3", { batchId: "9" });
+    await api.getBatch("9");
+    await api.findTextAutoReplies({});
+    await api.getTextAutoReply("4");
+    await api.startTextBroadcast("3");
+    expect(sent()).toEqual([
+      "GET /v2/texts limit=1&fields=items(id,message),limit,offset,totalCount",
+      "GET /v2/texts/1 fields=id,message",
+      "GET /v2/texts id=1&id=2&limit=2&fields=items(id,message)",
+      "POST /v2/texts fields=items(id,message)",
+      "GET /v2/texts/broadcasts fields=limit,offset,totalCount",
+      "GET /v2/texts/broadcasts/3 fields=id,name",
+      "GET /v2/texts/broadcasts/3/batches fields=items(id,size),limit,offset,totalCount",
+      "POST /v2/texts/broadcasts/3/recipients fields=items(id,message)",
+      "GET /v2/texts/broadcasts/3/stats fields=recievedCount",
+      "GET /v2/texts/broadcasts/3/texts batchId=9&fields=items(id,message),limit,offset,totalCount",
+      "GET /v2/campaigns/batches/9 fields=id,size",
+      "GET /v2/texts/auto-replys fields=items(id,keyword),limit,offset,totalCount",
+      "GET /v2/texts/auto-replys/4 fields=id,keyword",
+      "POST /v2/texts/broadcasts/3/start ",
+    ]);
+  });
+
+  it("sends no fields before the operation is known, nor without a projection", async () => {
+    await new CallFireRestApi({ http, credentials: CREDENTIALS, log: createRecordingLogger() }).getBatch("9");
+    await new CallFireRestApi({
+      http,
+      credentials: CREDENTIALS,
+      log: createRecordingLogger(),
+      fieldProjection: new FieldProjection(),
+    }).getBatch("9");
+    expect(sent()).toEqual(["GET /v2/campaigns/batches/9 ", "GET /v2/campaigns/batches/9 "]);
+  });
+});
