@@ -1,4 +1,5 @@
-import { ValidateNested } from "class-validator";
+import { Length, ValidateNested } from "class-validator";
+import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID } from "type-graphql";
 import { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
 
@@ -22,6 +23,10 @@ export class AddTextBroadcastBatchArgs {
     description: "true: one invalid recipient number fails the whole request.",
   })
   strictValidation?: boolean | null;
+
+  @Field(() => String, IDEMPOTENCY_KEY)
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()

@@ -30,13 +30,15 @@ export class BatchResolver {
       "Add a batch of recipients to a broadcast, from a contact list or from recipients. CallFire validates it (status NEW, VALIDATING, then ACTIVE or ERRORS). Returns the new batch. Never retried.",
   })
   async addTextBroadcastBatch(
-    @Args(() => AddTextBroadcastBatchArgs)
-    { broadcastId, input, strictValidation }: AddTextBroadcastBatchArgs,
+    @Args(() => AddTextBroadcastBatchArgs) args: AddTextBroadcastBatchArgs,
     @Ctx() ctx: Context,
   ): Promise<Batch> {
+    const { broadcastId, input, strictValidation, idempotencyKey } = args;
     checkId("broadcastId", broadcastId);
     checkBatchInput(input);
-    const id = await ctx.api.addTextBroadcastBatch(broadcastId, input, { strictValidation });
+    const id = await ctx.idempotency.run("addTextBroadcastBatch", idempotencyKey, args, () =>
+      ctx.api.addTextBroadcastBatch(broadcastId, input, { strictValidation }),
+    );
     forgetTextBroadcast(ctx.loaders, broadcastId);
     return ctx.loaders.batch.load(id);
   }

@@ -1,4 +1,5 @@
-import { ValidateNested } from "class-validator";
+import { Length, ValidateNested } from "class-validator";
+import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
 import { LIMIT, OFFSET } from "./page.args.js";
@@ -29,4 +30,8 @@ export class CreateTextAutoReplyArgs {
   @Field(() => TextAutoReplyInput, { description: "The new auto-reply." })
   @ValidateNested()
   input!: TextAutoReplyInput;
+
+  @Field(() => String, IDEMPOTENCY_KEY)
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }

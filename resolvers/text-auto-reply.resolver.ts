@@ -39,11 +39,13 @@ export class TextAutoReplyResolver {
   @Directive(WRITE_TAG)
   @Mutation(() => TextAutoReply, { description: "Create an auto-reply. Returns the new auto-reply." })
   async createTextAutoReply(
-    @Args(() => CreateTextAutoReplyArgs) { input }: CreateTextAutoReplyArgs,
+    @Args(() => CreateTextAutoReplyArgs) { input, idempotencyKey }: CreateTextAutoReplyArgs,
     @Ctx() ctx: Context,
   ): Promise<TextAutoReply> {
     checkAutoReplyInput(input);
-    const id = await ctx.api.createTextAutoReply(input);
+    const id = await ctx.idempotency.run("createTextAutoReply", idempotencyKey, { input }, () =>
+      ctx.api.createTextAutoReply(input),
+    );
     return ctx.loaders.textAutoReply.load(id);
   }
 

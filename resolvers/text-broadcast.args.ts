@@ -1,4 +1,5 @@
-import { ValidateNested } from "class-validator";
+import { Length, ValidateNested } from "class-validator";
+import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
 import { DateTimeScalar } from "../schema/scalars.js";
@@ -47,6 +48,10 @@ export class CreateTextBroadcastArgs {
 
   @Field(() => Boolean, STRICT)
   strictValidation?: boolean | null;
+
+  @Field(() => String, IDEMPOTENCY_KEY)
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()
@@ -76,6 +81,10 @@ export class AddTextBroadcastRecipientsArgs {
 
   @Field(() => Boolean, STRICT)
   strictValidation?: boolean | null;
+
+  @Field(() => String, IDEMPOTENCY_KEY)
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }
 
 @ArgsType()

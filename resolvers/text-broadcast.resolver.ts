@@ -65,11 +65,14 @@ export class TextBroadcastResolver {
   @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, { description: "Create a text broadcast, and start it if asked to." })
   async createTextBroadcast(
-    @Args(() => CreateTextBroadcastArgs) { input, start, strictValidation }: CreateTextBroadcastArgs,
+    @Args(() => CreateTextBroadcastArgs) args: CreateTextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
+    const { input, start, strictValidation, idempotencyKey } = args;
     if (input.recipients) checkRecipients("input.recipients", input.recipients, 0);
-    const id = await ctx.api.createTextBroadcast(input, { start, strictValidation });
+    const id = await ctx.idempotency.run("createTextBroadcast", idempotencyKey, args, () =>
+      ctx.api.createTextBroadcast(input, { start, strictValidation }),
+    );
     return ctx.loaders.textBroadcast.load(id);
   }
 
@@ -139,13 +142,15 @@ export class TextBroadcastResolver {
       "Add recipients to a broadcast; they skip batch validation and are texted right away if it runs. Returns the new texts. Never retried.",
   })
   async addTextBroadcastRecipients(
-    @Args(() => AddTextBroadcastRecipientsArgs)
-    { broadcastId, recipients, strictValidation }: AddTextBroadcastRecipientsArgs,
+    @Args(() => AddTextBroadcastRecipientsArgs) args: AddTextBroadcastRecipientsArgs,
     @Ctx() ctx: Context,
   ): Promise<Text[]> {
+    const { broadcastId, recipients, strictValidation, idempotencyKey } = args;
     checkId("broadcastId", broadcastId);
     checkRecipients("recipients", recipients, 1);
-    const texts = await ctx.api.addTextBroadcastRecipients(broadcastId, recipients, { strictValidation });
+    const texts = await ctx.idempotency.run("addTextBroadcastRecipients", idempotencyKey, args, () =>
+      ctx.api.addTextBroadcastRecipients(broadcastId, recipients, { strictValidation }),
+    );
     primeTexts(ctx.loaders, texts);
     forgetTextBroadcast(ctx.loaders, broadcastId);
     return texts;

@@ -1,4 +1,5 @@
-import { ValidateNested } from "class-validator";
+import { Length, ValidateNested } from "class-validator";
+import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { TextRecipientInput } from "../schema/recipient.input.js";
 import { TextFilter } from "../schema/text.input.js";
@@ -45,4 +46,8 @@ export class SendTextsArgs {
     description: "true: one invalid number fails the whole request instead of yielding an INVALID text.",
   })
   strictValidation?: boolean | null;
+
+  @Field(() => String, IDEMPOTENCY_KEY)
+  @Length(1, 255)
+  idempotencyKey?: string | null;
 }

@@ -40,7 +40,9 @@ export class TextResolver {
   })
   async sendTexts(@Args(() => SendTextsArgs) args: SendTextsArgs, @Ctx() ctx: Context): Promise<Text[]> {
     checkSendTexts(args);
-    const texts = await ctx.api.sendTexts(args);
+    const texts = await ctx.idempotency.run("sendTexts", args.idempotencyKey, args, () =>
+      ctx.api.sendTexts(args),
+    );
     primeTexts(ctx.loaders, texts);
     // Texts sent through a broadcast change it, its stats and its text pages.
     if (args.campaignId != null) forgetTextBroadcast(ctx.loaders, args.campaignId);

@@ -5,6 +5,7 @@ import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
 import type { ServerConfig } from "./config.js";
+import { createIdempotencyStore } from "./idempotency-store.js";
 import { createMetrics } from "./metrics.js";
 import { buildSubgraph } from "./schema.js";
 import { startServer } from "./server.js";
@@ -57,6 +58,7 @@ export async function startApp(
       maxQueryDepth: config.maxQueryDepth,
       maxUpstreamCallsPerRequest: config.maxUpstreamCallsPerRequest,
       partialResponses: config.partialResponses,
+      idempotencyStore: createIdempotencyStore(),
     });
     return {
       url: server.url,

@@ -11,6 +11,7 @@ import { FieldProjection } from "../datasources/field-projection-holder.js";
 import { createLoaders } from "../datasources/loaders.js";
 import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
+import { bindIdempotency, type IdempotencyStore } from "./idempotency-store.js";
 import { instrumentApi } from "./instrumented-api.js";
 import type { Metrics } from "./metrics.js";
 
@@ -24,6 +25,8 @@ export interface ContextDependencies {
   maxUpstreamCalls: number;
   /** CALLFIRE_PARTIAL_RESPONSES: ask CallFire for only the fields each operation reads. */
   partialResponses: boolean;
+  /** Shared by all requests; entries are scoped by credential. */
+  idempotencyStore: IdempotencyStore;
 }
 
 /** An API whose every call fails with the credential error, raised only if a resolver needs CallFire. */
@@ -40,13 +43,20 @@ export function createContextFactory(deps: ContextDependencies) {
     // Filled by fieldProjectionPlugin once the operation is known.
     const fieldProjection = deps.partialResponses ? new FieldProjection() : undefined;
     let api: CallFireApi;
+    let credentials: Credentials | undefined;
     try {
-      const credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
+      credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
       api = new CallFireRestApi({ http: deps.http, credentials, log, fieldProjection });
     } catch (error) {
       api = unauthenticatedApi(error);
     }
     api = instrumentApi(api, { maxCalls: deps.maxUpstreamCalls, metrics: deps.metrics, log });
-    return { api, loaders: createLoaders(api), log, fieldProjection };
+    return {
+      api,
+      loaders: createLoaders(api),
+      log,
+      fieldProjection,
+      idempotency: bindIdempotency(deps.idempotencyStore, credentials),
+    };
   };
 }

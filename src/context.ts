@@ -1,9 +1,11 @@
-// The per-request context every resolver receives. Built fresh for each request by createContext
-// (src/context-factory.ts); nothing in it is shared between requests.
+// The per-request context every resolver receives. Built fresh for each request by createContextFactory
+// (src/context-factory.ts); only the idempotency store behind `idempotency` outlives the request, and it
+// is scoped by credential.
 import type { CallFireApi } from "../datasources/callfire-api.js";
 import type { FieldProjection } from "../datasources/field-projection-holder.js";
 import type { Loaders } from "../datasources/loaders.types.js";
 import type { Logger } from "../datasources/logger.js";
+import type { RequestIdempotency } from "./idempotency-store.js";
 
 export interface Context {
   api: CallFireApi;
@@ -11,4 +13,6 @@ export interface Context {
   log: Logger;
   /** What the operation selects, for CallFire partial responses; absent when they are switched off. */
   fieldProjection?: FieldProjection;
+  /** Replays a mutation's first outcome when a client repeats its idempotencyKey. */
+  idempotency: RequestIdempotency;
 }

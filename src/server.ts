@@ -20,6 +20,7 @@ import { createContextFactory } from "./context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { fieldProjectionPlugin } from "./field-projection.plugin.js";
+import type { IdempotencyStore } from "./idempotency-store.js";
 import { createFormatError } from "./format-error.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
@@ -38,6 +39,7 @@ export interface ServerOptions {
   maxQueryDepth: number;
   maxUpstreamCallsPerRequest: number;
   partialResponses: boolean;
+  idempotencyStore: IdempotencyStore;
 }
 
 export interface RunningServer {
@@ -108,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         metrics: options.metrics,
         maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
         partialResponses: options.partialResponses,
+        idempotencyStore: options.idempotencyStore,
       }),
     }),
   );

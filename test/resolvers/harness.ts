@@ -14,6 +14,7 @@ import { createLoaders } from "../../datasources/loaders.js";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
 import type { Context } from "../../src/context.js";
 import { fieldProjectionPlugin } from "../../src/field-projection.plugin.js";
+import { bindIdempotency, createIdempotencyStore } from "../../src/idempotency-store.js";
 import { createFormatError } from "../../src/format-error.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
@@ -72,6 +73,7 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
   });
   await server.start();
   const credentials = { login: "tester", password: "secret" };
+  const idempotencyStore = createIdempotencyStore();
 
   return {
     fake,
@@ -79,7 +81,8 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
     async run(query, variables, operationName) {
       const fieldProjection = new FieldProjection();
       const api = new CallFireRestApi({ http, credentials, log, fieldProjection });
-      const contextValue: Context = { api, loaders: createLoaders(api), log, fieldProjection };
+      const idempotency = bindIdempotency(idempotencyStore, credentials);
+      const contextValue: Context = { api, loaders: createLoaders(api), log, fieldProjection, idempotency };
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
       assert(response.body.kind === "single");
       return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;

@@ -86,8 +86,15 @@ describe("schema contract", () => {
         (arg) => arg.name,
       );
     expect(args("texts")).toEqual(["filter", "limit", "offset"]);
-    expect(args("sendTexts")).toEqual(["recipients", "campaignId", "defaultMessage", "strictValidation"]);
-    expect(args("createTextBroadcast")).toEqual(["input", "start", "strictValidation"]);
+    // The sketch's arguments first, in its order; arguments we added (idempotencyKey) after them.
+    expect(args("sendTexts")).toEqual([
+      "recipients",
+      "campaignId",
+      "defaultMessage",
+      "strictValidation",
+      "idempotencyKey",
+    ]);
+    expect(args("createTextBroadcast")).toEqual(["input", "start", "strictValidation", "idempotencyKey"]);
     expect(args("toggleTextBroadcastRecipients")).toEqual(["broadcastId", "recipients", "enable"]);
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual([
       "text",
