@@ -24,7 +24,7 @@ import {
   UpdateBatchDocument,
   UpdateBroadcastDocument,
 } from "../generated/operations.js";
-import { postGraphQL } from "../helpers/graphql-http.js";
+import { basicAuth, postGraphQL } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 
 describe("operations over HTTP", () => {
@@ -32,7 +32,8 @@ describe("operations over HTTP", () => {
   let url: string;
 
   beforeAll(async () => {
-    graph = await startTestGraph();
+    // Delivery only moves when a test ticks the simulator, so results are deterministic.
+    graph = await startTestGraph({ sandbox: { deliveryIntervalMs: 0 } });
     url = graph.app.url;
   });
   afterAll(() => graph?.stop());
@@ -179,6 +180,44 @@ describe("operations over HTTP", () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createTextBroadcast).toMatchObject({ name: "Flash", status: "RUNNING" });
+  });
+
+  it("shows a started broadcast's texts delivered with the sandbox's results, and stats that add up", async () => {
+    const created = await postGraphQL(url, CreateAndStartBroadcastDocument, {
+      input: {
+        name: "Results",
+        message: "Hello",
+        recipients: ["12135550001", "12135550002", "12135550100", "12135550101"].map((phoneNumber) => ({
+          phoneNumber,
+        })),
+      },
+    });
+    const id = created.data!.createTextBroadcast.id;
+    const tick = await fetch(`${graph.sandbox.origin}/sandbox/tick?count=3`, {
+      method: "POST",
+      headers: { authorization: basicAuth(graph.sandbox.login, graph.sandbox.password) },
+    });
+    expect(tick.status).toBe(200);
+
+    const detail = await postGraphQL(url, BroadcastDetailDocument, { id });
+    expect(detail.errors).toBeUndefined();
+    const broadcast = detail.data!.textBroadcast!;
+    expect(broadcast.status).toBe("FINISHED");
+    const results = Object.fromEntries(
+      broadcast.texts.items.map((text) => [text.toNumber, text.finalTextResult]),
+    );
+    expect(results).toEqual({
+      "12135550001": "DNT",
+      "12135550002": "CARRIER_ERROR",
+      "12135550100": "SENT",
+      "12135550101": "SENT",
+    });
+    expect(broadcast.stats).toMatchObject({
+      totalOutboundCount: 4,
+      sentCount: 2,
+      errorCount: 1,
+      unsentCount: 0,
+    });
   });
 
   it("manages auto-replies: create, read, list by number, delete", async () => {
