@@ -129,5 +129,26 @@ export function openDatabase(path: string): Db {
   db.transaction(() => {
     for (const [table, base] of Object.entries(ID_BASES)) setBase.run(table, base, table);
   })();
+  cachePreparedStatements(db);
   return db;
+}
+
+/**
+ * Repositories call db.prepare(sql) on every query; compiling the SQL each time was the sandbox's largest
+ * CPU cost under load. The same SQL text now reuses its compiled statement (a statement is reusable once
+ * its previous run finished, which holds for better-sqlite3's synchronous API). The SQL texts are a
+ * fixed set plus filter combinations, so the cache stays small; the bound is a guard.
+ */
+function cachePreparedStatements(db: Db, maxStatements = 500): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= maxStatements) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db["prepare"];
 }
