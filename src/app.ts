@@ -53,6 +53,7 @@ export async function startApp(
       port: config.port,
       host: config.host,
       production: config.production,
+      introspection: config.introspection,
       corsOrigins: config.corsOrigins,
       metrics: createMetrics(),
       maxQueryDepth: config.maxQueryDepth,

@@ -21,6 +21,8 @@ export interface ServerConfig {
   /** Deepest field nesting an operation may have. */
   maxQueryDepth: number;
   production: boolean;
+  /** Whether clients may introspect the schema; a router composes through _service either way. */
+  introspection: boolean;
   logLevel: LogLevel;
   /** Origins allowed by CORS besides Apollo Studio and localhost. */
   corsOrigins: string[];
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (Boolean(login) !== Boolean(password)) {
     throw new Error("Set both CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD, or neither");
   }
+  const production = env.NODE_ENV === "production";
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -85,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
     maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),
     maxQueryDepth: integer(env, "MAX_QUERY_DEPTH", 12, 2, 100),
-    production: env.NODE_ENV === "production",
+    production,
+    introspection: boolean(env, "GRAPHQL_INTROSPECTION", !production),
     logLevel,
     corsOrigins: (env.CORS_ORIGINS ?? "")
       .split(",")

@@ -34,6 +34,7 @@ export interface ServerOptions {
   port: number;
   host: string;
   production: boolean;
+  introspection: boolean;
   corsOrigins: readonly string[];
   metrics: Metrics;
   maxQueryDepth: number;
@@ -55,7 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    introspection: true,
+    introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(options.log),
