@@ -22,6 +22,7 @@ import { depthLimitRule } from "./depth-limit.rule.js";
 import { fieldProjectionPlugin } from "./field-projection.plugin.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import { createFormatError } from "./format-error.js";
+import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
 import { checkUpstream } from "./upstream-check.js";
@@ -115,6 +116,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
     }),
   );
+
+  app.use(notFound);
+  app.use(jsonErrorHandler(options.log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
