@@ -10,26 +10,33 @@ import {
   type ValidationContext,
 } from "graphql";
 
+/**
+ * Depth of a selection set. Each named fragment's depth is computed once and remembered: walking a
+ * fragment again at every spread would take exponential time on a small document whose fragments each
+ * spread the next one twice.
+ */
 function depthOf(
   selectionSet: SelectionSetNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  visiting: ReadonlySet<string>,
+  fragmentDepths: Map<string, number>,
 ): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith("__")) continue;
-      const below = selection.selectionSet ? depthOf(selection.selectionSet, fragments, visiting) : 0;
+      const below = selection.selectionSet ? depthOf(selection.selectionSet, fragments, fragmentDepths) : 0;
       deepest = Math.max(deepest, 1 + below);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, fragmentDepths));
     } else {
       const name = selection.name.value;
       const fragment = fragments.get(name);
-      // A fragment cycle is reported by graphql's own NoFragmentCycles rule; just do not loop on it.
-      if (fragment && !visiting.has(name)) {
-        deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...visiting, name])));
+      if (fragment && !fragmentDepths.has(name)) {
+        // 0 while it is being walked: a fragment cycle (reported by graphql's NoFragmentCycles) ends here.
+        fragmentDepths.set(name, 0);
+        fragmentDepths.set(name, depthOf(fragment.selectionSet, fragments, fragmentDepths));
       }
+      deepest = Math.max(deepest, fragmentDepths.get(name) ?? 0);
     }
   }
   return deepest;
@@ -45,7 +52,7 @@ export function depthLimitRule(maxDepth: number) {
     );
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, fragments, new Set());
+        const depth = depthOf(operation.selectionSet, fragments, new Map());
         if (depth > maxDepth) {
           const name = operation.name ? `Operation "${operation.name.value}"` : "The operation";
           context.reportError(

@@ -30,6 +30,22 @@ describe("depthLimitRule", () => {
     expect(errorsOf(query, 3)).toHaveLength(1);
   });
 
+  it("measures a document whose fragments fan out exponentially in linear time", () => {
+    // F0 spreads F1 twice, F1 spreads F2 twice, …: walking every spread would take 2^40 steps.
+    const count = 40;
+    const fragments = Array.from({ length: count }, (_, index) =>
+      index === count - 1
+        ? `fragment F${index} on Node { id }`
+        : `fragment F${index} on Node { child { ...F${index + 1} } a: child { ...F${index + 1} } }`,
+    );
+    const started = performance.now();
+    const errors = errorsOf(`{ node { ...F0 } } ${fragments.join(" ")}`, 10);
+    expect(errors).toEqual([
+      "The operation nests fields 41 levels deep; the limit is 10. Ask for less nesting or split it into several operations.",
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it("does not count introspection, so tools can load the schema", () => {
     expect(errorsOf(getIntrospectionQuery(), 2)).toEqual([]);
   });
