@@ -2,6 +2,7 @@
 import type DataLoader from "dataloader";
 import { errorCode } from "../datasources/errors.js";
 import type { Loaders } from "../datasources/loaders.types.js";
+import type { Text } from "../schema/text.type.js";
 
 /** Root lookups (and Text.broadcast, Text.batch) answer null for an id CallFire does not know. */
 export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): Promise<V | null> {
@@ -21,4 +22,9 @@ export function forgetTextStates(loaders: Loaders): void {
   loaders.text.clearAll();
   loaders.textBroadcastTexts.clearAll();
   loaders.textBroadcastStats.clearAll();
+}
+
+/** Texts by id in the given order, through the batched text loader (one GET /texts?id=… per 100). */
+export function loadTexts(loaders: Loaders, ids: readonly string[]): Promise<Text[]> {
+  return Promise.all(ids.map((id) => loaders.text.load(id)));
 }

@@ -6,7 +6,7 @@ import { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type
 import { Text } from "../schema/text.type.js";
 import { forgetTextBroadcast, primeTextBroadcasts, primeTexts } from "../datasources/loaders.js";
 import type { Context } from "../src/context.js";
-import { forgetTextStates, loadOrNull } from "./loading.js";
+import { forgetTextStates, loadOrNull, loadTexts } from "./loading.js";
 import { PageArgs } from "./page.args.js";
 import {
   AddTextBroadcastRecipientsArgs,
@@ -148,12 +148,16 @@ export class TextBroadcastResolver {
     const { broadcastId, recipients, strictValidation, idempotencyKey } = args;
     checkId("broadcastId", broadcastId);
     checkRecipients("recipients", recipients, 1);
-    const texts = await ctx.idempotency.run("addTextBroadcastRecipients", idempotencyKey, args, () =>
-      ctx.api.addTextBroadcastRecipients(broadcastId, recipients, { strictValidation }),
-    );
-    primeTexts(ctx.loaders, texts);
+    // As in sendTexts: a repeated idempotencyKey replays the ids, and the texts are reloaded.
+    let added: Text[] | undefined;
+    const ids = await ctx.idempotency.run("addTextBroadcastRecipients", idempotencyKey, args, async () => {
+      added = await ctx.api.addTextBroadcastRecipients(broadcastId, recipients, { strictValidation });
+      return added.map((text) => text.id);
+    });
     forgetTextBroadcast(ctx.loaders, broadcastId);
-    return texts;
+    if (!added) return loadTexts(ctx.loaders, ids);
+    primeTexts(ctx.loaders, added);
+    return added;
   }
 
   @Directive(PUBLIC_TAG)

@@ -6,7 +6,7 @@ import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
 import { forgetTextBroadcast, primeTexts } from "../datasources/loaders.js";
 import type { Context } from "../src/context.js";
-import { loadOrNull } from "./loading.js";
+import { loadOrNull, loadTexts } from "./loading.js";
 import { SendTextsArgs, TextArgs, TextsArgs } from "./text.args.js";
 import { checkId, checkPage, checkSendTexts, checkTextFilter } from "./validate.js";
 
@@ -40,13 +40,18 @@ export class TextResolver {
   })
   async sendTexts(@Args(() => SendTextsArgs) args: SendTextsArgs, @Ctx() ctx: Context): Promise<Text[]> {
     checkSendTexts(args);
-    const texts = await ctx.idempotency.run("sendTexts", args.idempotencyKey, args, () =>
-      ctx.api.sendTexts(args),
-    );
-    primeTexts(ctx.loaders, texts);
+    // What a repeated idempotencyKey replays is the ids, reloaded: the repeat may select other fields
+    // than the first call, whose answer held only what that one selected (partial responses).
+    let sent: Text[] | undefined;
+    const ids = await ctx.idempotency.run("sendTexts", args.idempotencyKey, args, async () => {
+      sent = await ctx.api.sendTexts(args);
+      return sent.map((text) => text.id);
+    });
+    if (!sent) return loadTexts(ctx.loaders, ids);
+    primeTexts(ctx.loaders, sent);
     // Texts sent through a broadcast change it, its stats and its text pages.
     if (args.campaignId != null) forgetTextBroadcast(ctx.loaders, args.campaignId);
-    return texts;
+    return sent;
   }
 
   @FieldResolver(() => TextBroadcast, {

@@ -10,7 +10,8 @@ describe("idempotent mutations over HTTP", () => {
   const recipients = [{ phoneNumber: "12135550601" }, { phoneNumber: "12135550602" }];
 
   beforeAll(async () => {
-    graph = await startTestGraph();
+    // No delivery in between, so a replayed text reads the same as the first answer.
+    graph = await startTestGraph({ sandbox: { deliveryIntervalMs: 0 } });
   });
   afterAll(() => graph?.stop());
 
@@ -26,6 +27,30 @@ describe("idempotent mutations over HTTP", () => {
     expect(second.data).toEqual(first.data);
     expect(third.data).toEqual(first.data);
     expect(graph.upstream.lines().filter((line) => line === "POST /v2/texts")).toHaveLength(1);
+  });
+
+  it("replays with every field the repeat selects, even ones the first call did not ask for", async () => {
+    const send = (fields: string) =>
+      fetch(graph.app.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `mutation { sendTexts(recipients: [{ phoneNumber: "12135550610" }], defaultMessage: "Wider", idempotencyKey: "wider-1") { ${fields} } }`,
+        }),
+      }).then((response) => response.json() as Promise<{ data: { sendTexts: Record<string, unknown>[] } }>);
+    graph.upstream.reset();
+    const first = await send("id");
+    const repeat = await send("id toNumber message state campaignId");
+    expect(repeat.data.sendTexts).toEqual([
+      {
+        id: first.data.sendTexts[0].id,
+        toNumber: "12135550610",
+        message: "Wider",
+        state: "READY",
+        campaignId: expect.any(String),
+      },
+    ]);
+    expect(graph.upstream.lines()).toEqual(["POST /v2/texts", "GET /v2/texts"]);
   });
 
   it("refuses the same key with other arguments, and sends again with a new key", async () => {

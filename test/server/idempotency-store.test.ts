@@ -54,9 +54,9 @@ describe("idempotency store", () => {
     expect(again).not.toHaveBeenCalled();
   });
 
-  it("forgets outcomes after the TTL and beyond the size limit", async () => {
+  it("forgets outcomes after the TTL, and the oldest finished ones beyond the size limit", async () => {
     let time = 0;
-    const store = createIdempotencyStore({ ttlMs: 1000, maxEntries: 2, now: () => time });
+    const store = createIdempotencyStore({ ttlMs: 1000, maxEntriesPerAccount: 2, now: () => time });
     const action = vi.fn(async () => "done");
     await store.run(scope(ALICE, "a"), action);
     time = 1001;
@@ -64,8 +64,39 @@ describe("idempotency store", () => {
     expect(action).toHaveBeenCalledTimes(2);
 
     await store.run(scope(ALICE, "b"), action);
-    await store.run(scope(ALICE, "c"), action); // evicts "a"
+    await store.run(scope(ALICE, "c"), action); // evicts "a", the oldest
     await store.run(scope(ALICE, "a"), action);
     expect(action).toHaveBeenCalledTimes(5);
+  });
+
+  it("never lets another account evict a key, nor forgets a call still in flight", async () => {
+    const store = createIdempotencyStore({ maxEntriesPerAccount: 2 });
+    let finish!: (value: string) => void;
+    const inFlight = vi.fn(() => new Promise<string>((resolve) => (finish = resolve)));
+    const first = store.run(scope(ALICE, "slow"), inFlight);
+    await store.run(scope(BOB, "b1"), async () => "x");
+    await store.run(scope(BOB, "b2"), async () => "x");
+    await store.run(scope(BOB, "b3"), async () => "x");
+    const repeat = store.run(scope(ALICE, "slow"), inFlight);
+    finish("sent once");
+    expect(await first).toBe("sent once");
+    expect(await repeat).toBe("sent once");
+    expect(inFlight).toHaveBeenCalledTimes(1);
+
+    // Alice's bucket full of calls in flight: a new key is refused rather than forgetting one.
+    const hold = () => new Promise<string>(() => {});
+    void store.run(scope(ALICE, "p1"), hold);
+    void store.run(scope(ALICE, "p2"), hold); // evicts the finished "slow"
+    await expect(store.run(scope(ALICE, "p3"), hold)).rejects.toMatchObject({
+      extensions: { code: "RATE_LIMITED" },
+    });
+  });
+
+  it("matches arguments whatever their key order, and ignores nulls", async () => {
+    const store = createIdempotencyStore();
+    const action = vi.fn(async () => "done");
+    await store.run(scope(ALICE, "k", { a: 1, b: { x: "1", y: "2" }, c: null }), action);
+    await store.run(scope(ALICE, "k", { b: { y: "2", x: "1" }, a: 1 }), action);
+    expect(action).toHaveBeenCalledTimes(1);
   });
 });
