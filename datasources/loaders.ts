@@ -105,3 +105,13 @@ export function forgetBatch(loaders: Loaders, batchId: string): void {
 export function forgetTextAutoReply(loaders: Loaders, autoReplyId: string): void {
   loaders.textAutoReply.clear(autoReplyId);
 }
+
+/**
+ * After a change to the states of texts we cannot list (toggling recipients, switching a batch): every
+ * text, text page and stats entry this request holds may be stale.
+ */
+export function forgetTextStates(loaders: Loaders): void {
+  loaders.text.clearAll();
+  loaders.textBroadcastTexts.clearAll();
+  loaders.textBroadcastStats.clearAll();
+}

@@ -4,10 +4,10 @@ import { Batch } from "../schema/batch.type.js";
 import { TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import type { Text } from "../schema/text.type.js";
-import { forgetBatch, forgetTextBroadcast, primeTexts } from "../datasources/loaders.js";
+import { forgetBatch, forgetTextBroadcast, forgetTextStates, primeTexts } from "../datasources/loaders.js";
 import type { Context } from "../src/context.js";
 import { AddTextBroadcastBatchArgs, BatchArgs, UpdateBatchArgs } from "./batch.args.js";
-import { forgetTextStates, loadOrNull } from "./loading.js";
+import { loadOrNull } from "./loading.js";
 import { PageArgs } from "./page.args.js";
 import { checkBatchInput, checkId, checkPage, checkSomeField } from "./validate.js";
 

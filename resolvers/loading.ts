@@ -14,16 +14,6 @@ export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): 
   }
 }
 
-/**
- * After a change to the states of texts we cannot list (toggling recipients, switching a batch): every
- * text, text page and stats entry this request holds may be stale.
- */
-export function forgetTextStates(loaders: Loaders): void {
-  loaders.text.clearAll();
-  loaders.textBroadcastTexts.clearAll();
-  loaders.textBroadcastStats.clearAll();
-}
-
 /** Texts by id in the given order, through the batched text loader (one GET /texts?id=… per 100). */
 export function loadTexts(loaders: Loaders, ids: readonly string[]): Promise<Text[]> {
   return Promise.all(ids.map((id) => loaders.text.load(id)));

@@ -4,9 +4,14 @@ import type { Batch } from "../schema/batch.type.js";
 import { BatchPage, TextBroadcastPage, TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
-import { forgetTextBroadcast, primeTextBroadcasts, primeTexts } from "../datasources/loaders.js";
+import {
+  forgetTextBroadcast,
+  forgetTextStates,
+  primeTextBroadcasts,
+  primeTexts,
+} from "../datasources/loaders.js";
 import type { Context } from "../src/context.js";
-import { forgetTextStates, loadOrNull, loadTexts } from "./loading.js";
+import { loadOrNull, loadTexts } from "./loading.js";
 import { PageArgs } from "./page.args.js";
 import {
   AddTextBroadcastRecipientsArgs,

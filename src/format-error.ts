@@ -10,11 +10,17 @@ const APOLLO_CODES: ReadonlySet<string> = new Set(
   Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
 );
 
+/** The code a client sees for an error: its own when raised on purpose, else INTERNAL_SERVER_ERROR. */
+export function publicErrorCode(error: { readonly extensions?: Readonly<Record<string, unknown>> }): string {
+  const code = error.extensions?.code;
+  return typeof code === "string" && (PUBLIC_ERROR_CODES.has(code) || APOLLO_CODES.has(code))
+    ? code
+    : ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
+}
+
 export function createFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === "string" && (PUBLIC_ERROR_CODES.has(code) || APOLLO_CODES.has(code)))
-      return formatted;
+    if (publicErrorCode(formatted) !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     log.error("unexpected error", { error, path: formatted.path });
     return {
       message: "Unexpected error.",

@@ -2,6 +2,7 @@
 // ended with.
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "./context.js";
+import { publicErrorCode } from "./format-error.js";
 import type { Metrics } from "./metrics.js";
 
 export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
@@ -12,7 +13,8 @@ export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> 
         async willSendResponse({ operationName, operation, errors }) {
           const seconds = (performance.now() - started) / 1000;
           const operationType = operation?.operation ?? "unknown";
-          const errorCodes = errors?.map((error) => String(error.extensions?.code ?? "UNKNOWN")) ?? [];
+          // The codes clients saw: formatError masks unexpected errors after this hook has them.
+          const errorCodes = errors?.map((error) => publicErrorCode(error)) ?? [];
           metrics.graphqlRequests.inc({
             operation_type: operationType,
             outcome: errorCodes.length ? "error" : "ok",

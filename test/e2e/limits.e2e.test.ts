@@ -1,6 +1,7 @@
 // Protection against expensive operations, and the metrics that show what the server did.
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { basicAuth } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 
 async function post(url: string, query: string) {
@@ -56,15 +57,30 @@ describe("limits and metrics", () => {
     expect(body.errors![0].message).toContain("more than 3 CallFire calls");
   });
 
-  it("exposes Prometheus metrics for GraphQL operations and CallFire calls", async () => {
+  it("exposes Prometheus metrics for GraphQL operations, the codes clients saw, and CallFire calls", async () => {
     await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }");
+    await post(graph.app.url, "{ nope }");
+    // An answer CallFire never gives: the client sees INTERNAL_SERVER_ERROR, and so do the metrics.
+    await fetch(`${graph.sandbox.origin}/sandbox/faults`, {
+      method: "PUT",
+      headers: {
+        "content-type": "application/json",
+        authorization: basicAuth(graph.sandbox.login, graph.sandbox.password),
+      },
+      body: JSON.stringify({ failNext: { count: 1, status: 418 } }),
+    });
+    const masked = await post(graph.app.url, "{ textAutoReplies { totalCount } }");
+    expect(masked.body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+
     const response = await fetch(`${graph.app.origin}/metrics`);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
-    expect(text).toMatch(/^graphql_requests_total\{operation_type="query",outcome="ok"\} \d+$/m);
-    expect(text).toMatch(/^callfire_calls_total\{method="findTextBroadcasts",outcome="OK"\} \d+$/m);
-    expect(text).toMatch(/^callfire_calls_total\{method="getTextAutoReply",outcome="OVER_BUDGET"\} 1$/m);
-    expect(text).toMatch(/^graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1$/m);
-    expect(text).toMatch(/^callfire_call_duration_seconds_count\{method="findTextBroadcasts"\} \d+$/m);
+    expect(text).toMatch(/^graphql_requests_total\{operation_type="query",outcome="ok"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="INTERNAL_SERVER_ERROR"\} [1-9]\d*$/m);
+    expect(text).not.toContain('code="UNKNOWN"');
+    expect(text).toMatch(/^callfire_calls_total\{method="findTextBroadcasts",outcome="OK"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^callfire_calls_total\{method="findTextAutoReplies",outcome="UNEXPECTED"\} 1$/m);
+    expect(text).toMatch(/^callfire_call_duration_seconds_count\{method="findTextBroadcasts"\} [1-9]\d*$/m);
   });
 });

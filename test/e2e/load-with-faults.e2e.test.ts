@@ -36,7 +36,7 @@ describe("load with faults", () => {
     const outcomes: string[] = [];
     const started = Date.now();
     const worker = async () => {
-      while (next < REQUESTS && Date.now() - started < 20_000) {
+      while (next < REQUESTS && Date.now() - started < 30_000) {
         const index = next++;
         const operation = operations[index % operations.length];
         const isSend = operation.query.startsWith("mutation");
@@ -77,5 +77,5 @@ describe("load with faults", () => {
       body: JSON.stringify(operations[0]),
     });
     expect(((await after.json()) as { errors?: unknown }).errors).toBeUndefined();
-  });
+  }, 45_000);
 });
