@@ -25,7 +25,7 @@ import { createFormatError } from "./format-error.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
-import { checkUpstream } from "./upstream-check.js";
+import { createReadinessCheck } from "./upstream-check.js";
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -78,8 +78,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const readiness = createReadinessCheck(options.http, options.serverCredentials);
   app.get("/ready", async (_req, res) => {
-    const upstream = await checkUpstream(options.http, options.serverCredentials);
+    const upstream = await readiness();
     res
       .status(upstream.reachable ? 200 : 503)
       .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });

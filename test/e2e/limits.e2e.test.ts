@@ -57,6 +57,14 @@ describe("limits and metrics", () => {
     expect(body.errors![0].message).toContain("more than 3 CallFire calls");
   });
 
+  it("answers a burst of /ready probes with one CallFire call", async () => {
+    graph.upstream.reset();
+    const probes = await Promise.all(Array.from({ length: 5 }, () => fetch(`${graph.app.origin}/ready`)));
+    probes.push(await fetch(`${graph.app.origin}/ready`));
+    expect(probes.map((probe) => probe.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(graph.upstream.lines()).toEqual(["GET /v2/texts/auto-replys"]);
+  });
+
   it("exposes Prometheus metrics for GraphQL operations, the codes clients saw, and CallFire calls", async () => {
     await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }");
     await post(graph.app.url, "{ nope }");
