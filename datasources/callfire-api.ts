@@ -32,6 +32,7 @@ export interface StatsWindow {
 export interface CallFireApi {
   // texts
   findTexts(args: PageArgs & { filter?: TextFilter | null }): Promise<Page<Text>>;
+  /** GET /texts/{id}. The graph looks texts up with getTextsByIds (batched); this completes the endpoint set. */
   getText(id: string): Promise<Text>;
   /** GET /texts?id=…&id=… (at most 100 ids); returns the texts CallFire found, in any order. */
   getTextsByIds(ids: readonly string[]): Promise<Text[]>;
