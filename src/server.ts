@@ -8,7 +8,6 @@ import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import cors from "cors";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
@@ -22,6 +21,7 @@ import { depthLimitRule } from "./depth-limit.rule.js";
 import { fieldProjectionPlugin } from "./field-projection.plugin.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import { createFormatError } from "./format-error.js";
+import { renderGraphiqlPage } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
@@ -90,10 +90,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.type("text/plain; version=0.0.4").send(options.metrics.render());
   });
 
-  // GraphiQL with every script inlined (about 9 MB), so it works with no internet; rendered once.
+  // Rendered once, on first use: it is large and most deployments never open it.
   let graphiqlPage: string | undefined;
   app.get("/graphiql", (_req, res) => {
-    graphiqlPage ??= renderGraphiQL({ endpoint: "/graphql", title: "callfire-graph GraphiQL" });
+    graphiqlPage ??= renderGraphiqlPage();
     res.type("html").send(graphiqlPage);
   });
 

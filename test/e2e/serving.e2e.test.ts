@@ -43,6 +43,8 @@ describe("serving with the embedded sandbox", () => {
     expect(graphiql.status).toBe(200);
     const html = await graphiql.text();
     expect(html).toContain("<html");
+    // It opens on a query that shows data at once.
+    expect(html).toContain("query Dashboard");
     // Everything inlined: no script or stylesheet is fetched from elsewhere.
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
   });
