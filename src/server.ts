@@ -60,6 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops everything (server and sandbox) on SIGINT/SIGTERM; Apollo's own handler would stop
+    // only itself and then re-raise the signal, killing the process mid-shutdown.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(options.log),
     validationRules: [depthLimitRule(options.maxQueryDepth)],
     plugins: [

@@ -1,6 +1,6 @@
 // `npm start` as a process: it comes up on the embedded sandbox, logs where to go, serves a query, and
 // stops cleanly on SIGTERM with its sandbox data saved.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,12 +8,20 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 
 const dataDir = mkdtempSync(join(tmpdir(), "callfire-graph-main-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+afterAll(() => {
+  // A failed test must not leave a server behind.
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function startMain() {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    // As a user runs it: vitest's NODE_ENV=test would hide how the server handles signals outside tests.
     env: {
       ...process.env,
+      NODE_ENV: "",
       PORT: "0",
       HOST: "127.0.0.1",
       SANDBOX_DB: join(dataDir, "sandbox.sqlite"),
@@ -21,6 +29,7 @@ function startMain() {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  started.push(child);
   const lines: Record<string, unknown>[] = [];
   const up = new Promise<{ graphql: string; upstream: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("no start-up line within 20 s")), 20_000);
