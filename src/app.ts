@@ -4,6 +4,7 @@ import { createCallFireHttp } from "../datasources/callfire-http.js";
 import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
+import { createCircuitBreaker } from "./circuit-breaker.js";
 import type { ServerConfig } from "./config.js";
 import { createIdempotencyStore } from "./idempotency-store.js";
 import { createMetrics } from "./metrics.js";
@@ -60,6 +61,10 @@ export async function startApp(
       maxUpstreamCallsPerRequest: config.maxUpstreamCallsPerRequest,
       partialResponses: config.partialResponses,
       idempotencyStore: createIdempotencyStore(),
+      breaker: createCircuitBreaker({
+        failureThreshold: config.circuitBreakerFailures,
+        openMs: config.circuitBreakerOpenMs,
+      }),
     });
     return {
       url: server.url,

@@ -14,6 +14,9 @@ export interface ServerConfig {
   upstreamRetryLimit: number;
   /** Ask CallFire for only the fields each operation reads (its `fields` parameter). */
   partialResponses: boolean;
+  /** Consecutive CallFire failures that pause calls (0: never); how long they stay paused. */
+  circuitBreakerFailures: number;
+  circuitBreakerOpenMs: number;
   /** Most connections open to CallFire at once. */
   upstreamMaxConnections: number;
   /** Most CallFire calls one GraphQL request may make; beyond it fields fail with BAD_USER_INPUT. */
@@ -86,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 2, 0, 5),
     partialResponses: boolean(env, "CALLFIRE_PARTIAL_RESPONSES", true),
     upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
+    circuitBreakerFailures: integer(env, "CALLFIRE_CIRCUIT_FAILURES", 10, 0, 10_000),
+    circuitBreakerOpenMs: integer(env, "CALLFIRE_CIRCUIT_OPEN_MS", 5000, 100, 600_000),
     maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),
     maxQueryDepth: integer(env, "MAX_QUERY_DEPTH", 12, 2, 100),
     production,

@@ -10,6 +10,7 @@ import { resolveCredentials, type Credentials } from "../datasources/credentials
 import { FieldProjection } from "../datasources/field-projection-holder.js";
 import { createLoaders } from "../datasources/loaders.js";
 import type { Logger } from "../datasources/logger.js";
+import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { Context } from "./context.js";
 import { bindIdempotency, type IdempotencyStore } from "./idempotency-store.js";
 import { instrumentApi } from "./instrumented-api.js";
@@ -23,6 +24,8 @@ export interface ContextDependencies {
   metrics: Metrics;
   /** Most CallFire calls one request may make. */
   maxUpstreamCalls: number;
+  /** Shared by all requests: fails calls fast while CallFire is down. */
+  breaker: CircuitBreaker;
   /** CALLFIRE_PARTIAL_RESPONSES: ask CallFire for only the fields each operation reads. */
   partialResponses: boolean;
   /** Shared by all requests; entries are scoped by credential. */
@@ -50,7 +53,12 @@ export function createContextFactory(deps: ContextDependencies) {
     } catch (error) {
       api = unauthenticatedApi(error);
     }
-    api = instrumentApi(api, { maxCalls: deps.maxUpstreamCalls, metrics: deps.metrics, log });
+    api = instrumentApi(api, {
+      maxCalls: deps.maxUpstreamCalls,
+      breaker: deps.breaker,
+      metrics: deps.metrics,
+      log,
+    });
     return {
       api,
       loaders: createLoaders(api),

@@ -1,19 +1,22 @@
 // Wraps a request's CallFire API: every call is counted against the request's budget (so one deeply
-// nested query cannot turn into thousands of CallFire calls), timed and recorded in the metrics.
+// nested query cannot turn into thousands of CallFire calls), passes the process's circuit breaker (so a
+// CallFire outage fails fast), and is timed and recorded in the metrics.
 import type { CallFireApi } from "../datasources/callfire-api.js";
 import { apiError, errorCode } from "../datasources/errors.js";
 import type { Logger } from "../datasources/logger.js";
+import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { Metrics } from "./metrics.js";
 
 export interface InstrumentationOptions {
   maxCalls: number;
+  breaker: CircuitBreaker;
   metrics: Metrics;
   log: Logger;
 }
 
 export function instrumentApi(
   api: CallFireApi,
-  { maxCalls, metrics, log }: InstrumentationOptions,
+  { maxCalls, breaker, metrics, log }: InstrumentationOptions,
 ): CallFireApi {
   let calls = 0;
   return new Proxy(api, {
@@ -30,6 +33,12 @@ export function instrumentApi(
             `This operation needs more than ${maxCalls} CallFire calls. Ask for fewer items (a smaller limit) or fewer nested fields, or split it into several operations.`,
           );
         }
+        try {
+          breaker.beforeCall();
+        } catch (error) {
+          metrics.callfireCalls.inc({ method, outcome: "CIRCUIT_OPEN" });
+          throw error;
+        }
         const started = performance.now();
         let outcome = "OK";
         try {
@@ -38,6 +47,7 @@ export function instrumentApi(
           outcome = errorCode(error) ?? "UNEXPECTED";
           throw error;
         } finally {
+          breaker.afterCall(outcome === "UPSTREAM_UNAVAILABLE");
           const seconds = (performance.now() - started) / 1000;
           metrics.callfireCalls.inc({ method, outcome });
           metrics.callfireDuration.observe({ method }, seconds);

@@ -15,6 +15,7 @@ import type { Got } from "got";
 import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
+import type { CircuitBreaker } from "./circuit-breaker.js";
 import { createContextFactory } from "./context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
@@ -42,6 +43,7 @@ export interface ServerOptions {
   maxUpstreamCallsPerRequest: number;
   partialResponses: boolean;
   idempotencyStore: IdempotencyStore;
+  breaker: CircuitBreaker;
 }
 
 export interface RunningServer {
@@ -117,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
         partialResponses: options.partialResponses,
         idempotencyStore: options.idempotencyStore,
+        breaker: options.breaker,
       }),
     }),
   );
