@@ -1,7 +1,7 @@
 // The subgraph inside a real supergraph: @apollo/gateway over HTTP in front of this server and the crm
 // subgraph, all on 127.0.0.1, with the CallFire calls each query costs counted at the sandbox.
 import { composeServices } from "@apollo/composition";
-import { ApolloGateway } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { printSubgraphSchema } from "@apollo/subgraph";
@@ -64,8 +64,23 @@ describe("federation", () => {
       { name: "crm", url: crm.url, typeDefs: crmTypeDefs },
     ]);
     expect(composed.errors).toBeUndefined();
-    gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composed.supergraphSdl! }) });
-    ({ url: gatewayUrl } = await startStandaloneServer(gateway, { listen: { port: 0, host: "127.0.0.1" } }));
+    // Like a router configured to propagate the Authorization header to the subgraphs.
+    gateway = new ApolloServer({
+      gateway: new ApolloGateway({
+        supergraphSdl: composed.supergraphSdl!,
+        buildService: ({ url }) =>
+          new RemoteGraphQLDataSource<{ authorization?: string }>({
+            url,
+            willSendRequest({ request, context }) {
+              if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+            },
+          }),
+      }),
+    });
+    ({ url: gatewayUrl } = await startStandaloneServer(gateway, {
+      listen: { port: 0, host: "127.0.0.1" },
+      context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    }));
   });
 
   afterAll(async () => {
@@ -151,6 +166,33 @@ describe("federation", () => {
     }
     // One search for the broadcasts; all five customer texts in one batched lookup.
     expect(graph.upstream.lines().sort()).toEqual(["GET /v2/texts", "GET /v2/texts/broadcasts"]);
+  });
+
+  it("uses the CallFire credentials a client sends through the gateway, one account apart from another", async () => {
+    const tenant = { authorization: basicAuth("tenant-a", "tenant-a-password") };
+    const created = await post<{ createTextAutoReply: { id: string } }>(
+      gatewayUrl,
+      'mutation { createTextAutoReply(input: { keyword: "tenant", message: "only for tenant-a" }) { id } }',
+      {},
+      tenant,
+    );
+    expect(created.errors).toBeUndefined();
+    const asTenant = await post<{ textAutoReplies: { items: { id: string }[] } }>(
+      gatewayUrl,
+      "{ textAutoReplies { items { id } } }",
+      {},
+      tenant,
+    );
+    expect(asTenant.data.textAutoReplies.items.map((item) => item.id)).toEqual([
+      created.data.createTextAutoReply.id,
+    ]);
+    const asServer = await post<{ textAutoReplies: { items: { id: string }[] } }>(
+      gatewayUrl,
+      "{ textAutoReplies { items { id } } }",
+    );
+    expect(asServer.data.textAutoReplies.items.map((item) => item.id)).not.toContain(
+      created.data.createTextAutoReply.id,
+    );
   });
 
   it("returns an inline ftv1 trace only when a router asks, with error details masked", async () => {
