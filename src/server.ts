@@ -22,7 +22,7 @@ import { depthLimitRule } from "./depth-limit.rule.js";
 import { fieldProjectionPlugin } from "./field-projection.plugin.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import { createFormatError } from "./format-error.js";
-import { renderGraphiqlPage } from "./graphiql-page.js";
+import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
@@ -95,12 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.type("text/plain; version=0.0.4").send(options.metrics.render());
   });
 
-  // Rendered once, on first use: it is large and most deployments never open it.
-  let graphiqlPage: string | undefined;
-  app.get("/graphiql", (_req, res) => {
-    graphiqlPage ??= renderGraphiqlPage();
-    res.type("html").send(graphiqlPage);
-  });
+  app.get("/graphiql", graphiqlHandler());
 
   app.use(
     "/graphql",

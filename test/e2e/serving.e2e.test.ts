@@ -41,6 +41,7 @@ describe("serving with the embedded sandbox", () => {
     expect(await ready.json()).toMatchObject({ status: "ready", upstream: { reachable: true } });
     const graphiql = await fetch(`${app.origin}/graphiql`);
     expect(graphiql.status).toBe(200);
+    expect(graphiql.headers.get("content-encoding")).toBe("gzip");
     const html = await graphiql.text();
     expect(html).toContain("<html");
     // It opens on a query that shows data at once.
