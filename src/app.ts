@@ -5,11 +5,13 @@ import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
 import { createCircuitBreaker } from "./circuit-breaker.js";
+import { createContextFactory } from "./context-factory.js";
 import type { ServerConfig } from "./config.js";
 import { createIdempotencyStore } from "./idempotency-store.js";
 import { createMetrics } from "./metrics.js";
 import { buildSubgraph } from "./schema.js";
 import { startServer } from "./server.js";
+import { createReadinessCheck } from "./upstream-check.js";
 
 export interface RunningApp {
   url: string;
@@ -46,25 +48,32 @@ export async function startApp(
       retryLimit: config.upstreamRetryLimit,
       maxConnections: config.upstreamMaxConnections,
     });
+    const metrics = createMetrics();
     const server = await startServer({
       schema: await buildSubgraph(),
-      http,
+      context: createContextFactory({
+        http,
+        log,
+        serverCredentials,
+        metrics,
+        maxUpstreamCalls: config.maxUpstreamCallsPerRequest,
+        partialResponses: config.partialResponses,
+        // The only state shared across requests, and process-wide: not per request, not at module scope.
+        idempotencyStore: createIdempotencyStore(),
+        breaker: createCircuitBreaker({
+          failureThreshold: config.circuitBreakerFailures,
+          openMs: config.circuitBreakerOpenMs,
+        }),
+      }),
+      readiness: createReadinessCheck(http, serverCredentials),
       log,
-      serverCredentials,
+      metrics,
       port: config.port,
       host: config.host,
       production: config.production,
       introspection: config.introspection,
       corsOrigins: config.corsOrigins,
-      metrics: createMetrics(),
       maxQueryDepth: config.maxQueryDepth,
-      maxUpstreamCallsPerRequest: config.maxUpstreamCallsPerRequest,
-      partialResponses: config.partialResponses,
-      idempotencyStore: createIdempotencyStore(),
-      breaker: createCircuitBreaker({
-        failureThreshold: config.circuitBreakerFailures,
-        openMs: config.circuitBreakerOpenMs,
-      }),
     });
     return {
       url: server.url,

@@ -1,5 +1,6 @@
-// The HTTP server: express 5 with Apollo Server 5 at /graphql, an offline GraphiQL at /graphiql, and
-// /health and /ready probes. Exported for tests, which start it on 127.0.0.1 and a free port.
+// The HTTP server: express 5 with Apollo Server 5 at /graphql, an offline GraphiQL at /graphiql, the
+// /health, /ready and /metrics endpoints, and JSON errors for everything else. What a request's context
+// holds is decided by app.ts (the context factory); this file only serves.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -11,39 +12,33 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
-import type { Got } from "got";
-import type { Credentials } from "../datasources/credentials.js";
 import type { Logger } from "../datasources/logger.js";
 import type { Context } from "./context.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
-import { createContextFactory } from "./context-factory.js";
+import type { createContextFactory } from "./context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { fieldProjectionPlugin } from "./field-projection.plugin.js";
-import type { IdempotencyStore } from "./idempotency-store.js";
 import { createFormatError } from "./format-error.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
 import { requestLogPlugin } from "./request-log.plugin.js";
-import { createReadinessCheck } from "./upstream-check.js";
+import type { UpstreamStatus } from "./upstream-check.js";
 
 export interface ServerOptions {
   schema: GraphQLSchema;
-  http: Got;
+  /** Builds each request's context. */
+  context: ReturnType<typeof createContextFactory>;
+  /** Whether CallFire answers, for /ready. */
+  readiness: () => Promise<UpstreamStatus>;
   log: Logger;
-  serverCredentials?: Credentials;
+  metrics: Metrics;
   port: number;
   host: string;
   production: boolean;
   introspection: boolean;
   corsOrigins: readonly string[];
-  metrics: Metrics;
   maxQueryDepth: number;
-  maxUpstreamCallsPerRequest: number;
-  partialResponses: boolean;
-  idempotencyStore: IdempotencyStore;
-  breaker: CircuitBreaker;
 }
 
 export interface RunningServer {
@@ -83,9 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-  const readiness = createReadinessCheck(options.http, options.serverCredentials);
   app.get("/ready", async (_req, res) => {
-    const upstream = await readiness();
+    const upstream = await options.readiness();
     res
       .status(upstream.reachable ? 200 : 503)
       .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });
@@ -105,18 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       maxAge: 600,
     }),
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: createContextFactory({
-        http: options.http,
-        log: options.log,
-        serverCredentials: options.serverCredentials,
-        metrics: options.metrics,
-        maxUpstreamCalls: options.maxUpstreamCallsPerRequest,
-        partialResponses: options.partialResponses,
-        idempotencyStore: options.idempotencyStore,
-        breaker: options.breaker,
-      }),
-    }),
+    expressMiddleware(apollo, { context: options.context }),
   );
 
   app.use(notFound);
