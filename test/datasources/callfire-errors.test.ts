@@ -3,13 +3,12 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
-import type { Got } from "got";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { authorizationHeader } from "../../datasources/credentials.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
-import { startFakeCallFire, type FakeCallFire } from "../helpers/fake-callfire.js";
+import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 
 const LOGIN = "leaky-login-7f3a";
@@ -25,20 +24,13 @@ function errorBody(status: number) {
   };
 }
 
-let fake: FakeCallFire;
-let http: Got;
+const callfire = useFakeCallFire();
 let log: RecordingLogger;
 let api: CallFireRestApi;
 
-beforeAll(async () => {
-  fake = await startFakeCallFire();
-  http = createCallFireHttp({ baseUrl: fake.baseUrl, timeoutMs: 1000, retryLimit: 0 });
-});
-afterAll(() => fake.stop());
 beforeEach(() => {
-  fake.reset();
   log = createRecordingLogger();
-  api = new CallFireRestApi({ http, credentials: CREDENTIALS, log });
+  api = new CallFireRestApi({ http: callfire.http, credentials: CREDENTIALS, log });
 });
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -80,7 +72,7 @@ describe("status → code", () => {
     [502, "UPSTREAM_UNAVAILABLE"],
     [503, "UPSTREAM_UNAVAILABLE"],
   ])("CallFire %i → %s, with status, internalCode and message only", async (status, code) => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", { status, body: errorBody(status) });
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", { status, body: errorBody(status) });
     const error = await failure(api.getTextBroadcast("13"));
     expect(error.extensions.code).toBe(code);
     expect(error.extensions.upstream).toEqual({ status, internalCode: 2, message: "error msg" });
@@ -90,7 +82,7 @@ describe("status → code", () => {
   });
 
   it("400 passes CallFire's message through", async () => {
-    fake.on("POST", "/v2/texts", {
+    callfire.fake.on("POST", "/v2/texts", {
       status: 400,
       body: { ...errorBody(400), message: "toNumber is invalid" },
     });
@@ -99,19 +91,19 @@ describe("status → code", () => {
   });
 
   it("404 names what was not found", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", { status: 404, body: errorBody(404) });
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", { status: 404, body: errorBody(404) });
     expect((await failure(api.getTextBroadcast("13"))).message).toBe("CallFire has no text broadcast 13");
   });
 
   it("401 says what to send and only UNAUTHENTICATED gets an HTTP status", async () => {
-    fake.on("GET", "/v2/texts/:id", { status: 401, body: errorBody(401) });
+    callfire.fake.on("GET", "/v2/texts/:id", { status: 401, body: errorBody(401) });
     const error = await failure(api.getText("1"));
     expect(error.message).toContain("Authorization: Basic base64(login:password)");
     expect(error.extensions.http).toEqual({ status: 401 });
   });
 
   it("429 carries Retry-After as retryAfterSeconds", async () => {
-    fake.on("POST", "/v2/texts/broadcasts/:id/start", {
+    callfire.fake.on("POST", "/v2/texts/broadcasts/:id/start", {
       status: 429,
       headers: { "retry-after": "30" },
       body: errorBody(429),
@@ -121,14 +113,14 @@ describe("status → code", () => {
   });
 
   it("an error body that is not JSON still gives the code, without the body", async () => {
-    fake.on("GET", "/v2/texts/:id", { status: 503, body: "<html>maintenance</html>" });
+    callfire.fake.on("GET", "/v2/texts/:id", { status: 503, body: "<html>maintenance</html>" });
     const error = await failure(api.getText("1"));
     expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: { status: 503 } });
     expect(JSON.stringify(error)).not.toContain("maintenance");
   });
 
   it("logs developerMessage at debug level only, without credentials", async () => {
-    fake.on("GET", "/v2/texts/:id", { status: 400, body: errorBody(400) });
+    callfire.fake.on("GET", "/v2/texts/:id", { status: 400, body: errorBody(400) });
     await failure(api.getText("1"));
     expect(log.lines).toEqual([
       {
@@ -150,7 +142,7 @@ describe("status → code", () => {
 
 describe("unexpected answers", () => {
   it("an undocumented status is a plain Error (masked by the server), with nothing secret in it", async () => {
-    fake.on("GET", "/v2/texts/:id", { status: 409, body: errorBody(409) });
+    callfire.fake.on("GET", "/v2/texts/:id", { status: 409, body: errorBody(409) });
     const error = await rejection(api.getText("1"));
     expect(error).not.toBeInstanceOf(GraphQLError);
     expect(error.message).toBe("CallFire answered GET texts/1 with unexpected HTTP 409");
@@ -158,7 +150,7 @@ describe("unexpected answers", () => {
   });
 
   it("a 200 whose body is not JSON is a plain Error, with nothing secret in it", async () => {
-    fake.on("GET", "/v2/texts/:id", { body: "<html>portal</html>" });
+    callfire.fake.on("GET", "/v2/texts/:id", { body: "<html>portal</html>" });
     const error = await rejection(api.getText("1"));
     expect(error).not.toBeInstanceOf(GraphQLError);
     expect(Object.keys(error)).toEqual([]);
@@ -182,9 +174,9 @@ describe("unexpected answers", () => {
 
 describe("credentials", () => {
   it("are sent as exactly Basic base64(login:password)", async () => {
-    fake.on("GET", "/v2/texts/:id", { body: { id: 1 } });
+    callfire.fake.on("GET", "/v2/texts/:id", { body: { id: 1 } });
     await api.getText("1");
-    expect(fake.calls[0].headers.authorization).toBe(
+    expect(callfire.fake.calls[0].headers.authorization).toBe(
       `Basic ${Buffer.from(`${LOGIN}:${PASSWORD}`).toString("base64")}`,
     );
   });

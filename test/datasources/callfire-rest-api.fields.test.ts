@@ -1,41 +1,32 @@
 // Which projection each CallFireRestApi method asks for: every model-returning call carries the request's
 // `fields`, appended to its own query; calls that return nothing we read, and an API without a projection,
 // carry none.
-import type { Got } from "got";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { FieldProjection } from "../../datasources/field-projection-holder.js";
-import { startFakeCallFire, type FakeCallFire } from "../helpers/fake-callfire.js";
+import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger } from "../helpers/recording-logger.js";
 
 const CREDENTIALS = { login: "api-login", password: "api-password" };
 const PAGE = { items: [], limit: 1, offset: 0, totalCount: 0 };
 
-let fake: FakeCallFire;
-let http: Got;
+const callfire = useFakeCallFire();
 let projection: FieldProjection;
 let api: CallFireRestApi;
 
-beforeAll(async () => {
-  fake = await startFakeCallFire();
-  http = createCallFireHttp({ baseUrl: fake.baseUrl, timeoutMs: 1000, retryLimit: 0 });
-});
-afterAll(() => fake.stop());
 beforeEach(() => {
-  fake.reset();
   for (const path of ["/v2/texts", "/v2/texts/broadcasts", "/v2/texts/auto-replys"]) {
-    fake.on("GET", path, { body: PAGE });
+    callfire.fake.on("GET", path, { body: PAGE });
   }
-  fake.on("GET", "/v2/texts/broadcasts/:id/stats", { body: {} });
-  fake.on("GET", "/v2/texts/broadcasts/:id/:list", { body: PAGE });
+  callfire.fake.on("GET", "/v2/texts/broadcasts/:id/stats", { body: {} });
+  callfire.fake.on("GET", "/v2/texts/broadcasts/:id/:list", { body: PAGE });
   for (const path of ["/v2/texts/:id", "/v2/texts/broadcasts/:id", "/v2/campaigns/batches/:id"]) {
-    fake.on("GET", path, (call) => ({ body: { id: Number(call.params.id) } }));
+    callfire.fake.on("GET", path, (call) => ({ body: { id: Number(call.params.id) } }));
   }
-  fake.on("GET", "/v2/texts/auto-replys/:id", { body: { id: 4 } });
-  fake.on("POST", "/v2/texts", { body: { items: [] } });
-  fake.on("POST", "/v2/texts/broadcasts/:id/recipients", { body: { items: [] } });
-  fake.on("POST", "/v2/texts/broadcasts/:id/start", {});
+  callfire.fake.on("GET", "/v2/texts/auto-replys/:id", { body: { id: 4 } });
+  callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
+  callfire.fake.on("POST", "/v2/texts/broadcasts/:id/recipients", { body: { items: [] } });
+  callfire.fake.on("POST", "/v2/texts/broadcasts/:id/start", {});
   projection = new FieldProjection();
   projection.select(
     new Map([
@@ -51,7 +42,7 @@ beforeEach(() => {
     ]),
   );
   api = new CallFireRestApi({
-    http,
+    http: callfire.http,
     credentials: CREDENTIALS,
     log: createRecordingLogger(),
     fieldProjection: projection,
@@ -59,7 +50,9 @@ beforeEach(() => {
 });
 
 function sent(): string[] {
-  return fake.calls.map((call) => `${call.method} ${call.path} ${decodeURIComponent(call.query.toString())}`);
+  return callfire.fake.calls.map(
+    (call) => `${call.method} ${call.path} ${decodeURIComponent(call.query.toString())}`,
+  );
 }
 
 describe("CallFireRestApi with a field projection", () => {
@@ -98,9 +91,13 @@ describe("CallFireRestApi with a field projection", () => {
   });
 
   it("sends no fields before the operation is known, nor without a projection", async () => {
-    await new CallFireRestApi({ http, credentials: CREDENTIALS, log: createRecordingLogger() }).getBatch("9");
     await new CallFireRestApi({
-      http,
+      http: callfire.http,
+      credentials: CREDENTIALS,
+      log: createRecordingLogger(),
+    }).getBatch("9");
+    await new CallFireRestApi({
+      http: callfire.http,
       credentials: CREDENTIALS,
       log: createRecordingLogger(),
       fieldProjection: new FieldProjection(),

@@ -1,37 +1,29 @@
 // Every CallFireRestApi method against the loopback fake, with CallFire's real fixture bodies: the exact
 // upstream request (method, path, query, body) and the exact model that comes back.
-import type { Got } from "got";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { errorCode } from "../../datasources/errors.js";
 import { BigMessageStrategy, BroadcastStatus, TextResult, TextState } from "../../schema/enums.js";
 import type { Text } from "../../schema/text.type.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
-import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
+import type { RecordedCall } from "../helpers/fake-callfire.js";
+import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 
 const CREDENTIALS = { login: "api-login", password: "api-password" };
 
-let fake: FakeCallFire;
-let http: Got;
+const callfire = useFakeCallFire();
 let log: RecordingLogger;
 let api: CallFireRestApi;
 
-beforeAll(async () => {
-  fake = await startFakeCallFire();
-  http = createCallFireHttp({ baseUrl: fake.baseUrl, timeoutMs: 1000, retryLimit: 0 });
-});
-afterAll(() => fake.stop());
 beforeEach(() => {
-  fake.reset();
   log = createRecordingLogger();
-  api = new CallFireRestApi({ http, credentials: CREDENTIALS, log });
+  api = new CallFireRestApi({ http: callfire.http, credentials: CREDENTIALS, log });
 });
 
 function onlyCall(): RecordedCall {
-  expect(fake.calls).toHaveLength(1);
-  return fake.calls[0];
+  expect(callfire.fake.calls).toHaveLength(1);
+  return callfire.fake.calls[0];
 }
 
 function query(call: RecordedCall): Array<[string, string]> {
@@ -76,7 +68,7 @@ const GET_TEXT_MODEL: Text = {
 
 describe("texts", () => {
   it("findTexts sends repeated ids, CSV states, every filter given and nothing null", async () => {
-    fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
+    callfire.fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
     const page = await api.findTexts({
       limit: 5,
       offset: 0,
@@ -141,20 +133,20 @@ describe("texts", () => {
   });
 
   it("findTexts with no arguments sends no query at all", async () => {
-    fake.on("GET", "/v2/texts", { body: { items: [], totalCount: 0 } });
+    callfire.fake.on("GET", "/v2/texts", { body: { items: [], totalCount: 0 } });
     const page = await api.findTexts({});
     expect(query(onlyCall())).toEqual([]);
     expect(page).toEqual({ items: [], limit: null, offset: null, totalCount: 0, hasMore: false });
   });
 
   it("getText maps the fixture exactly, records and all", async () => {
-    fake.on("GET", "/v2/texts/:id", { body: callfireFixture("texts/getText.response.json") });
+    callfire.fake.on("GET", "/v2/texts/:id", { body: callfireFixture("texts/getText.response.json") });
     expect(await api.getText("13413")).toEqual(GET_TEXT_MODEL);
     expect(onlyCall().path).toBe("/v2/texts/13413");
   });
 
   it("getTextsByIds asks for the ids with a limit that fits them all", async () => {
-    fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
+    callfire.fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
     const texts = await api.getTextsByIds(["13405", "13404", "99"]);
     expect(query(onlyCall())).toEqual([
       ["id", "13405"],
@@ -169,11 +161,11 @@ describe("texts", () => {
     expect(await api.getTextsByIds([])).toEqual([]);
     const ids = Array.from({ length: 101 }, (_, index) => String(index + 1));
     await expect(api.getTextsByIds(ids)).rejects.toThrow(RangeError);
-    expect(fake.calls).toHaveLength(0);
+    expect(callfire.fake.calls).toHaveLength(0);
   });
 
   it("sendTexts posts the recipients as CallFire's own client does", async () => {
-    fake.on("POST", "/v2/texts", { body: callfireFixture("texts/sendTexts.response.json") });
+    callfire.fake.on("POST", "/v2/texts", { body: callfireFixture("texts/sendTexts.response.json") });
     const texts = await api.sendTexts({
       campaignId: "100",
       defaultMessage: null,
@@ -197,7 +189,7 @@ describe("texts", () => {
   });
 
   it("sendTexts sends contact ids and media ids as numbers, attributes as given", async () => {
-    fake.on("POST", "/v2/texts", { body: { items: [] } });
+    callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
     await api.sendTexts({
       defaultMessage: "Hi ${name}",
       recipients: [{ contactId: "4096", attributes: { name: "Alice" }, mediaIds: ["77", "78"] }],
@@ -212,7 +204,7 @@ describe("texts", () => {
 
 describe("text broadcasts", () => {
   it("findTextBroadcasts sends the filter and maps a page that has only totalCount", async () => {
-    fake.on("GET", "/v2/texts/broadcasts", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts", {
       body: callfireFixture("textBroadcasts/findTextBroadcasts.response.json"),
     });
     const page = await api.findTextBroadcasts({
@@ -261,7 +253,7 @@ describe("text broadcasts", () => {
   });
 
   it("getTextBroadcast maps the fixture", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", {
       body: callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
     });
     const broadcast = await api.getTextBroadcast("13");
@@ -278,7 +270,7 @@ describe("text broadcasts", () => {
   });
 
   it("createTextBroadcast posts the fixture body and returns the new id as a string", async () => {
-    fake.on("POST", "/v2/texts/broadcasts", {
+    callfire.fake.on("POST", "/v2/texts/broadcasts", {
       status: 201,
       body: callfireFixture("textBroadcasts/createTextBroadcast.response.json"),
     });
@@ -302,7 +294,7 @@ describe("text broadcasts", () => {
   });
 
   it("updateTextBroadcast puts the fixture body, id included, and ignores the response body", async () => {
-    fake.on("PUT", "/v2/texts/broadcasts/:id", { body: { id: 11 } });
+    callfire.fake.on("PUT", "/v2/texts/broadcasts/:id", { body: { id: 11 } });
     await api.updateTextBroadcast(
       "11",
       { name: "Example API SMS updated", resumeNextDay: false, message: "a new test message", labels: null },
@@ -315,7 +307,7 @@ describe("text broadcasts", () => {
   });
 
   it("updateTextBroadcast sends a local time restriction without its nulls", async () => {
-    fake.on("PUT", "/v2/texts/broadcasts/:id", {});
+    callfire.fake.on("PUT", "/v2/texts/broadcasts/:id", {});
     await api.updateTextBroadcast(
       "11",
       { labels: [], localTimeRestriction: { enabled: true, beginHour: 8, beginMinute: null, endHour: 21 } },
@@ -333,7 +325,7 @@ describe("text broadcasts", () => {
     ["startTextBroadcast", "start"],
     ["stopTextBroadcast", "stop"],
   ] as const)("%s posts to /%s with no body", async (method, action) => {
-    fake.on("POST", `/v2/texts/broadcasts/:id/${action}`, {});
+    callfire.fake.on("POST", `/v2/texts/broadcasts/:id/${action}`, {});
     await api[method]("13");
     const call = onlyCall();
     expect(call.path).toBe(`/v2/texts/broadcasts/13/${action}`);
@@ -341,12 +333,12 @@ describe("text broadcasts", () => {
   });
 
   it("getTextBroadcastBatches maps a page of batches", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
       body: callfireFixture("textBroadcasts/getBatches.response.json"),
     });
     const page = await api.getTextBroadcastBatches("13", { limit: 100, offset: 0 });
     expect(onlyCall().path).toBe("/v2/texts/broadcasts/13/batches");
-    expect(query(fake.calls[0])).toEqual([
+    expect(query(callfire.fake.calls[0])).toEqual([
       ["limit", "100"],
       ["offset", "0"],
     ]);
@@ -371,7 +363,7 @@ describe("text broadcasts", () => {
   });
 
   it("addTextBroadcastBatch posts the fixture body and returns the batch id", async () => {
-    fake.on("POST", "/v2/texts/broadcasts/:id/batches", {
+    callfire.fake.on("POST", "/v2/texts/broadcasts/:id/batches", {
       status: 201,
       body: callfireFixture("textBroadcasts/addBatch.response.json"),
     });
@@ -393,7 +385,7 @@ describe("text broadcasts", () => {
   });
 
   it("addTextBroadcastRecipients posts the fixture body and maps the texts", async () => {
-    fake.on("POST", "/v2/texts/broadcasts/:id/recipients", {
+    callfire.fake.on("POST", "/v2/texts/broadcasts/:id/recipients", {
       body: callfireFixture("textBroadcasts/addRecipients.response.json"),
     });
     const texts = await api.addTextBroadcastRecipients(
@@ -410,7 +402,7 @@ describe("text broadcasts", () => {
   });
 
   it("getTextBroadcastStats sends the window in ms and spells receivedCount right", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
       body: callfireFixture("textBroadcasts/getStats.response.json"),
     });
     const stats = await api.getTextBroadcastStats("13", {
@@ -437,7 +429,7 @@ describe("text broadcasts", () => {
   });
 
   it("getTextBroadcastTexts sends batchId and paging", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
       body: callfireFixture("textBroadcasts/getTexts.response.json"),
     });
     const page = await api.getTextBroadcastTexts("13", { batchId: "9", limit: 100, offset: 0 });
@@ -458,7 +450,7 @@ describe("text broadcasts", () => {
   it.each([true, false])(
     "toggleTextBroadcastRecipientsStatus sends enable=%s and the recipients",
     async (enable) => {
-      fake.on("POST", "/v2/texts/broadcasts/:id/toggleRecipientsStatus", {});
+      callfire.fake.on("POST", "/v2/texts/broadcasts/:id/toggleRecipientsStatus", {});
       await api.toggleTextBroadcastRecipientsStatus(
         "13",
         [{ phoneNumber: "12135551100" }, { phoneNumber: "12135551101" }],
@@ -474,7 +466,9 @@ describe("text broadcasts", () => {
 
 describe("batches", () => {
   it("getBatch reads /campaigns/batches/{id}", async () => {
-    fake.on("GET", "/v2/campaigns/batches/:id", { body: callfireFixture("batches/getBatch.response.json") });
+    callfire.fake.on("GET", "/v2/campaigns/batches/:id", {
+      body: callfireFixture("batches/getBatch.response.json"),
+    });
     expect(await api.getBatch("1")).toEqual({
       id: "1",
       name: "CF2 Campaign Sample",
@@ -492,7 +486,7 @@ describe("batches", () => {
     ["batches/updateBatch.request.json", false],
     ["textBroadcasts/updateBatch.request.json", true],
   ])("updateBatch puts %s", async (fixture, enabled) => {
-    fake.on("PUT", "/v2/campaigns/batches/:id", {});
+    callfire.fake.on("PUT", "/v2/campaigns/batches/:id", {});
     await api.updateBatch("11", { enabled, name: null });
     const call = onlyCall();
     expect(call.path).toBe("/v2/campaigns/batches/11");
@@ -502,7 +496,7 @@ describe("batches", () => {
 
 describe("auto-replies", () => {
   it("findTextAutoReplies reads /texts/auto-replys (CallFire's spelling)", async () => {
-    fake.on("GET", "/v2/texts/auto-replys", {
+    callfire.fake.on("GET", "/v2/texts/auto-replys", {
       body: callfireFixture("textAutoReplies/findTextAutoReplies.response.json"),
     });
     const page = await api.findTextAutoReplies({ number: "67076", limit: 100, offset: null });
@@ -529,7 +523,7 @@ describe("auto-replies", () => {
   });
 
   it("getTextAutoReply maps the fixture", async () => {
-    fake.on("GET", "/v2/texts/auto-replys/:id", {
+    callfire.fake.on("GET", "/v2/texts/auto-replys/:id", {
       body: callfireFixture("textAutoReplies/getTextAutoReply.response.json"),
     });
     expect(await api.getTextAutoReply("15")).toEqual({
@@ -543,7 +537,7 @@ describe("auto-replies", () => {
   });
 
   it("createTextAutoReply posts the fixture body and returns the id", async () => {
-    fake.on("POST", "/v2/texts/auto-replys", {
+    callfire.fake.on("POST", "/v2/texts/auto-replys", {
       status: 201,
       body: callfireFixture("textAutoReplies/createTextAutoReply.response.json"),
     });
@@ -558,7 +552,7 @@ describe("auto-replies", () => {
   });
 
   it("deleteTextAutoReply sends DELETE and accepts 204", async () => {
-    fake.on("DELETE", "/v2/texts/auto-replys/:id", { status: 204 });
+    callfire.fake.on("DELETE", "/v2/texts/auto-replys/:id", { status: 204 });
     await api.deleteTextAutoReply("15");
     expect(onlyCall()).toMatchObject({ method: "DELETE", path: "/v2/texts/auto-replys/15" });
   });
@@ -572,12 +566,12 @@ describe("ids", () => {
     await expect(api.sendTexts({ recipients: [{ contactId: "x1" }] }).catch(errorCode)).resolves.toBe(
       "BAD_USER_INPUT",
     );
-    expect(fake.calls).toHaveLength(0);
+    expect(callfire.fake.calls).toHaveLength(0);
   });
 
   it("ids beyond 2^53 survive both ways exactly", async () => {
     const big = "9007199254740993"; // 2^53 + 1: JSON.parse would read 9007199254740992
-    fake.on("GET", "/v2/texts/:id", {
+    callfire.fake.on("GET", "/v2/texts/:id", {
       body: `{"id":${big},"campaignId":7420017300281076000,"contact":{"id":${big}},"created":1443403042000}`,
     });
     const text = await api.getText(big);
@@ -585,8 +579,10 @@ describe("ids", () => {
     expect(text).toMatchObject({ id: big, campaignId: "7420017300281076000", contact: { id: big } });
     expect(text.created).toEqual(new Date(1443403042000));
 
-    fake.on("POST", "/v2/texts", { body: { items: [] } });
+    callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
     await api.sendTexts({ recipients: [{ contactId: "9223372036854775807", mediaIds: [big] }] });
-    expect(fake.calls[1].rawBody).toBe(`[{"contactId":9223372036854775807,"media":[{"id":${big}}]}]`);
+    expect(callfire.fake.calls[1].rawBody).toBe(
+      `[{"contactId":9223372036854775807,"media":[{"id":${big}}]}]`,
+    );
   });
 });

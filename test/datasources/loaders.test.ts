@@ -1,8 +1,6 @@
 // The per-request loaders over the real API and the loopback fake: exact upstream calls for batching,
 // deduplication, priming and forgetting.
-import type { Got } from "got";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { errorCode } from "../../datasources/errors.js";
 import {
@@ -15,28 +13,23 @@ import type { Loaders } from "../../datasources/loaders.types.js";
 import { BroadcastStatus } from "../../schema/enums.js";
 import type { Text } from "../../schema/text.type.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
-import { startFakeCallFire, type FakeCallFire } from "../helpers/fake-callfire.js";
+import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 
-let fake: FakeCallFire;
-let http: Got;
+const callfire = useFakeCallFire();
 let log: RecordingLogger;
 let loaders: Loaders;
 
-beforeAll(async () => {
-  fake = await startFakeCallFire();
-  http = createCallFireHttp({ baseUrl: fake.baseUrl, timeoutMs: 1000, retryLimit: 0 });
-});
-afterAll(() => fake.stop());
 beforeEach(() => {
-  fake.reset();
   log = createRecordingLogger();
-  loaders = createLoaders(new CallFireRestApi({ http, credentials: { login: "l", password: "p" }, log }));
+  loaders = createLoaders(
+    new CallFireRestApi({ http: callfire.http, credentials: { login: "l", password: "p" }, log }),
+  );
 });
 
 /** GET /texts?id=… answers every asked id except those in `missing`, in reverse order (CallFire's is any). */
 function serveTextsById(missing: ReadonlySet<string> = new Set()): void {
-  fake.on("GET", "/v2/texts", (call) => ({
+  callfire.fake.on("GET", "/v2/texts", (call) => ({
     body: {
       items: call.query
         .getAll("id")
@@ -48,7 +41,7 @@ function serveTextsById(missing: ReadonlySet<string> = new Set()): void {
 }
 
 function upstream(): string[] {
-  return fake.calls.map((call) => `${call.method} ${call.path}`);
+  return callfire.fake.calls.map((call) => `${call.method} ${call.path}`);
 }
 
 describe("text", () => {
@@ -59,9 +52,9 @@ describe("text", () => {
     const texts = await Promise.all(keys.map((id) => loaders.text.load(id)));
 
     expect(texts.map((text) => text.id)).toEqual(keys);
-    expect(fake.calls.map((call) => call.query.getAll("id").length)).toEqual([100, 50]);
-    expect(fake.calls.map((call) => call.query.get("limit"))).toEqual(["100", "50"]);
-    expect(new Set(fake.calls.flatMap((call) => call.query.getAll("id")))).toEqual(new Set(ids));
+    expect(callfire.fake.calls.map((call) => call.query.getAll("id").length)).toEqual([100, 50]);
+    expect(callfire.fake.calls.map((call) => call.query.get("limit"))).toEqual(["100", "50"]);
+    expect(new Set(callfire.fake.calls.flatMap((call) => call.query.getAll("id")))).toEqual(new Set(ids));
   });
 
   it("a missing id is NOT_FOUND for that key only", async () => {
@@ -71,7 +64,7 @@ describe("text", () => {
     const rejected = results[1] as PromiseRejectedResult;
     expect(errorCode(rejected.reason)).toBe("NOT_FOUND");
     expect((rejected.reason as Error).message).toBe("CallFire has no text 2");
-    expect(fake.calls).toHaveLength(1);
+    expect(callfire.fake.calls).toHaveLength(1);
   });
 
   it("an id that is not a CallFire id fails alone, without reaching CallFire", async () => {
@@ -79,7 +72,7 @@ describe("text", () => {
     const [good, bad] = await Promise.allSettled([loaders.text.load("7"), loaders.text.load("x")]);
     expect(good).toMatchObject({ status: "fulfilled", value: { id: "7" } });
     expect(errorCode((bad as PromiseRejectedResult).reason)).toBe("BAD_USER_INPUT");
-    expect(fake.calls.map((call) => call.query.getAll("id"))).toEqual([["7"]]);
+    expect(callfire.fake.calls.map((call) => call.query.getAll("id"))).toEqual([["7"]]);
   });
 
   it("finds a text asked for in a non-canonical form", async () => {
@@ -88,7 +81,7 @@ describe("text", () => {
   });
 
   it("an upstream failure rejects every key of the batch with its code", async () => {
-    fake.on("GET", "/v2/texts", { status: 401 });
+    callfire.fake.on("GET", "/v2/texts", { status: 401 });
     const results = await Promise.allSettled(["1", "2"].map((id) => loaders.text.load(id)));
     expect(results.map((result) => errorCode((result as PromiseRejectedResult).reason))).toEqual([
       "UNAUTHENTICATED",
@@ -99,14 +92,14 @@ describe("text", () => {
 
 describe("one-at-a-time resources", () => {
   it("textBroadcast makes one GET per distinct id", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", (call) => ({ body: { id: Number(call.params.id) } }));
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", (call) => ({ body: { id: Number(call.params.id) } }));
     await Promise.all(["13", "13", "14", "13"].map((id) => loaders.textBroadcast.load(id)));
     await loaders.textBroadcast.load("14");
     expect(upstream().sort()).toEqual(["GET /v2/texts/broadcasts/13", "GET /v2/texts/broadcasts/14"]);
   });
 
   it("a 404 rejects only its own key", async () => {
-    fake.on("GET", "/v2/campaigns/batches/:id", (call) =>
+    callfire.fake.on("GET", "/v2/campaigns/batches/:id", (call) =>
       call.params.id === "404" ? { status: 404 } : { body: { id: Number(call.params.id) } },
     );
     const results = await Promise.allSettled([loaders.batch.load("1"), loaders.batch.load("404")]);
@@ -115,7 +108,7 @@ describe("one-at-a-time resources", () => {
   });
 
   it("textAutoReply deduplicates too", async () => {
-    fake.on("GET", "/v2/texts/auto-replys/:id", {
+    callfire.fake.on("GET", "/v2/texts/auto-replys/:id", {
       body: callfireFixture("textAutoReplies/getTextAutoReply.response.json"),
     });
     await Promise.all([loaders.textAutoReply.load("15"), loaders.textAutoReply.load("15")]);
@@ -123,7 +116,7 @@ describe("one-at-a-time resources", () => {
   });
 
   it("stats are keyed by every parameter, dates by their time", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
       body: callfireFixture("textBroadcasts/getStats.response.json"),
     });
     await Promise.all([
@@ -132,7 +125,7 @@ describe("one-at-a-time resources", () => {
       loaders.textBroadcastStats.load({ broadcastId: "13", begin: new Date(2000) }),
       loaders.textBroadcastStats.load({ broadcastId: "14" }),
     ]);
-    expect(fake.calls.map((call) => `${call.path}?${call.query}`).sort()).toEqual([
+    expect(callfire.fake.calls.map((call) => `${call.path}?${call.query}`).sort()).toEqual([
       "/v2/texts/broadcasts/13/stats?begin=1000",
       "/v2/texts/broadcasts/13/stats?begin=2000",
       "/v2/texts/broadcasts/14/stats?",
@@ -142,7 +135,7 @@ describe("one-at-a-time resources", () => {
 
 describe("priming", () => {
   it("a broadcast's texts page primes the text loader", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
       body: callfireFixture("textBroadcasts/getTexts.response.json"),
     });
     const page = await loaders.textBroadcastTexts.load({ broadcastId: "13", limit: 100 });
@@ -153,7 +146,7 @@ describe("priming", () => {
   });
 
   it("a broadcast's batches page primes the batch loader", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
       body: callfireFixture("textBroadcasts/getBatches.response.json"),
     });
     await loaders.textBroadcastBatches.load({ broadcastId: "13", limit: null, offset: null });
@@ -171,11 +164,11 @@ describe("priming", () => {
     primeTexts(loaders, listed);
     expect((await loaders.text.load("1")).message).toBe("text 1");
     expect((await loaders.text.load("2")).message).toBe("listed");
-    expect(fake.calls).toHaveLength(1);
+    expect(callfire.fake.calls).toHaveLength(1);
   });
 
   it("forgetTextBroadcast makes the next load ask CallFire again", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", {
       body: callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
     });
     primeTextBroadcasts(loaders, [{ id: "13", labels: [], media: [], status: BroadcastStatus.SETUP }]);
@@ -188,7 +181,7 @@ describe("priming", () => {
 
 describe("enum values CallFire adds later", () => {
   it("an unknown broadcast status becomes UNKNOWN, other unknown values null, each logged", async () => {
-    fake.on("GET", "/v2/texts/broadcasts/:id", {
+    callfire.fake.on("GET", "/v2/texts/broadcasts/:id", {
       body: { id: 13, status: "PAUSED_BY_AI", bigMessageStrategy: "EMOJI" },
     });
     const broadcast = await loaders.textBroadcast.load("13");
@@ -208,7 +201,7 @@ describe("enum values CallFire adds later", () => {
   });
 
   it("a text state only the newer spec has (SKIPPED) becomes null and is logged", async () => {
-    fake.on("GET", "/v2/texts", {
+    callfire.fake.on("GET", "/v2/texts", {
       body: { items: [{ id: 1, state: "SKIPPED", finalTextResult: "INVALID_NUMBER" }] },
     });
     const text = await loaders.text.load("1");
