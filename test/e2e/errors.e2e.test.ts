@@ -133,3 +133,39 @@ describe("errors over HTTP", () => {
     expect(graph.logs.some((line) => line.includes('"unexpected error"'))).toBe(true);
   });
 });
+
+describe("a server without credentials of its own", () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startTestGraph({
+      env: { CALLFIRE_API_LOGIN: "", CALLFIRE_API_PASSWORD: "", LOG_LEVEL: "silent" },
+    });
+  });
+  afterAll(() => graph?.stop());
+
+  it("answers UNAUTHENTICATED (HTTP 401) without a header, saying what to send, and serves introspection", async () => {
+    graph.upstream.reset();
+    const result = await postGraphQL(graph.app.url, FindTextsDocument, {});
+    expect(result.status).toBe(401);
+    expect(errorCodes(result)).toEqual(["UNAUTHENTICATED"]);
+    expect(result.errors![0].message).toContain("Authorization: Basic");
+    expect(graph.upstream.calls).toHaveLength(0);
+
+    const introspection = await fetch(graph.app.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __schema { queryType { name } } }" }),
+    });
+    expect(await introspection.json()).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+  });
+
+  it("uses the credentials a request brings", async () => {
+    const result = await postGraphQL(
+      graph.app.url,
+      FindTextsDocument,
+      {},
+      { authorization: basicAuth(graph.sandbox.login, graph.sandbox.password) },
+    );
+    expect(result.errors).toBeUndefined();
+  });
+});
