@@ -58,7 +58,7 @@ export async function startApp(
         metrics,
         maxUpstreamCalls: config.maxUpstreamCallsPerRequest,
         partialResponses: config.partialResponses,
-        // The only state shared across requests, and process-wide: not per request, not at module scope.
+        // Process-wide state that every request shares, made here rather than at module scope.
         idempotencyStore: createIdempotencyStore(),
         breaker: createCircuitBreaker({
           failureThreshold: config.circuitBreakerFailures,

@@ -32,6 +32,11 @@ export interface ContextDependencies {
   idempotencyStore: IdempotencyStore;
 }
 
+/** The caller's x-request-id when it is a plain token (it goes into every log line), else a new one. */
+function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === "string" && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+}
+
 /** An API whose every call fails with the credential error, raised only if a resolver needs CallFire. */
 function unauthenticatedApi(error: unknown): CallFireApi {
   return new Proxy({} as CallFireApi, {
@@ -41,7 +46,7 @@ function unauthenticatedApi(error: unknown): CallFireApi {
 
 export function createContextFactory(deps: ContextDependencies) {
   return async ({ req }: { req: IncomingMessage }): Promise<Context> => {
-    const requestId = String(req.headers["x-request-id"] ?? randomUUID());
+    const requestId = requestIdOf(req.headers["x-request-id"]);
     const log = deps.log.child({ requestId });
     // Filled by fieldProjectionPlugin once the operation is known.
     const fieldProjection = deps.partialResponses ? new FieldProjection() : undefined;

@@ -57,6 +57,25 @@ describe("limits and metrics", () => {
     expect(body.errors![0].message).toContain("more than 3 CallFire calls");
   });
 
+  it("logs each operation with the caller's x-request-id when it is a plain token", async () => {
+    const send = (requestId: string) =>
+      fetch(graph.app.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+        body: JSON.stringify({ query: "query Traced { __typename }" }),
+      });
+    await send("trace-42.a:b");
+    await send("<script>not an id</script>");
+    const lines = graph.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const traced = lines.filter(
+      (line) => line.message === "graphql request" && line.operationName === "Traced",
+    );
+    expect(traced.map((line) => line.requestId)).toEqual([
+      "trace-42.a:b",
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    ]);
+  });
+
   it("answers a burst of /ready probes with one CallFire call", async () => {
     graph.upstream.reset();
     const probes = await Promise.all(Array.from({ length: 5 }, () => fetch(`${graph.app.origin}/ready`)));
