@@ -3,6 +3,7 @@
 // fixtures (test/fixtures/callfire) and records every call, with partial responses on as in production
 // (the fake ignores `fields`: these tests check what is asked for).
 import assert from "node:assert/strict";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
@@ -161,4 +162,21 @@ export function notFound(): { status: number; body: Json } {
 
 export function codes(result: Result): unknown[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
+}
+
+/**
+ * Suite set-up for a resolver test file: one harness for the file, the fake reset and serving the
+ * fixtures before each test. The returned harness is usable once the file's tests start.
+ */
+export function useHarness(): Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  beforeEach(() => {
+    harness!.fake.reset();
+    serveFixtures(harness!.fake);
+  });
+  afterAll(() => harness?.stop());
+  return new Proxy({} as Harness, { get: (_target, property) => Reflect.get(harness!, property) });
 }

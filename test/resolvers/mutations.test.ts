@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { codes, fixture, serveFixtures, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { codes, fixture, useHarness } from "./harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-beforeEach(() => {
-  h.fake.reset();
-  serveFixtures(h.fake);
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 /** Broadcast 13 whose status follows start and stop, as CallFire's does. */
 function statefulBroadcast(): void {

@@ -1,24 +1,16 @@
 // Partial responses through the resolvers: the exact `fields` of every CallFire call an operation costs,
 // with the call counts of queries.test.ts unchanged.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyFields, parseFields } from "../../sandbox/http/fields-filter.js";
-import { fixture, serveFixtures, startHarness, type Harness } from "./harness.js";
+import { fixture, useHarness } from "./harness.js";
 
 const DASHBOARD = readFileSync(
   new URL("../../examples/broadcast-dashboard.graphql", import.meta.url),
   "utf8",
 );
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-beforeEach(() => {
-  h.fake.reset();
-  serveFixtures(h.fake);
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 describe("partial responses", () => {
   it("asks each call of the broadcast dashboard for what the dashboard reads of it", async () => {

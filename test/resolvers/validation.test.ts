@@ -1,16 +1,8 @@
 // Invalid arguments fail with BAD_USER_INPUT and a message that says what to fix, before any CallFire call.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { serveFixtures, startHarness, type Harness, type Result } from "./harness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness, type Result, useHarness } from "./harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-beforeEach(() => {
-  h.fake.reset();
-  serveFixtures(h.fake);
-});
-afterAll(() => h.stop());
+const h = useHarness();
 
 function badInput(result: Result): string[] {
   expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
