@@ -4,7 +4,7 @@ import { ApiError, INTERNAL_CODES, notFound } from "./api-error.js";
 import { nextStatus } from "./broadcast-state.js";
 import type { RecipientInput, Text, TextBroadcastStats } from "./callfire.types.js";
 import { parsePhoneNumber } from "./phone-numbers.js";
-import { createTexts, prepareRecipients } from "./recipients.js";
+import { createTexts, insertApiRecipients, prepareRecipients } from "./recipients.js";
 import type { ServiceContext } from "./service-context.js";
 
 export interface BroadcastInput {
@@ -49,15 +49,7 @@ function addDirectRecipients(
   inputs: RecipientInput[],
   options: { strict: boolean; validated: boolean },
 ): number[] {
-  const prepared = prepareRecipients(ctx, inputs, { strict: options.strict });
-  const batchId = ctx.store.batches.insert(
-    ctx.accountId,
-    campaign.id,
-    `API ${campaign.id}`,
-    prepared,
-    ctx.now(),
-  );
-  const recipients = ctx.store.batches.pending(campaign.id, batchId);
+  const { batchId, recipients } = insertApiRecipients(ctx, campaign, inputs, { strict: options.strict });
   return createTexts(ctx, recipients, {
     campaign,
     batchId,

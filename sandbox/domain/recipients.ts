@@ -120,3 +120,24 @@ export function createTexts(
     return textId;
   });
 }
+
+/**
+ * Recipients given through the API (with the broadcast, or to POST /texts) rather than as a batch of
+ * their own: validated and kept in a batch named after the campaign, as CallFire does.
+ */
+export function insertApiRecipients(
+  ctx: ServiceContext,
+  campaign: Campaign,
+  inputs: RecipientInput[],
+  options: { strict: boolean },
+): { batchId: number; recipients: StoredRecipient[] } {
+  const prepared = prepareRecipients(ctx, inputs, options);
+  const batchId = ctx.store.batches.insert(
+    ctx.accountId,
+    campaign.id,
+    `API ${campaign.id}`,
+    prepared,
+    ctx.now(),
+  );
+  return { batchId, recipients: ctx.store.batches.pending(campaign.id, batchId) };
+}

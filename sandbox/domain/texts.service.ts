@@ -4,7 +4,7 @@ import { autoReplyMatches, renderReply } from "./auto-reply-matcher.js";
 import { nextStatus } from "./broadcast-state.js";
 import type { RecipientInput, Text } from "./callfire.types.js";
 import { parsePhoneNumber } from "./phone-numbers.js";
-import { createTexts, prepareRecipients } from "./recipients.js";
+import { createTexts, insertApiRecipients } from "./recipients.js";
 import type { ServiceContext } from "./service-context.js";
 
 export interface SendOptions {
@@ -24,15 +24,8 @@ export function sendTexts(ctx: ServiceContext, inputs: RecipientInput[], options
     if (campaign === undefined) throw notFound("Campaign", options.campaignId ?? 0);
     if (!campaign.isDefault) nextStatus(campaign.status, "addRecipients");
     if (inputs.length === 0) throw badRequest("Give at least one recipient");
-    const prepared = prepareRecipients(ctx, inputs, { strict: options.strict });
-    const batchId = ctx.store.batches.insert(
-      ctx.accountId,
-      campaign.id,
-      `API ${campaign.id}`,
-      prepared,
-      ctx.now(),
-    );
-    return createTexts(ctx, ctx.store.batches.pending(campaign.id, batchId), {
+    const { batchId, recipients } = insertApiRecipients(ctx, campaign, inputs, { strict: options.strict });
+    return createTexts(ctx, recipients, {
       campaign,
       batchId,
       validated: true,
