@@ -4,8 +4,8 @@
 import { HTTPError, MaxRedirectsError, ParseError, RequestError, TimeoutError } from "got";
 import type { GraphQLError } from "graphql";
 import type { ErrorResponse } from "./callfire.dto.js";
-import { apiError, type ErrorCode, type UpstreamDetails } from "./errors.js";
-import type { Logger } from "./logger.js";
+import { apiError, type ErrorCode, type UpstreamDetails } from "../src/core/errors.js";
+import type { Logger } from "../src/core/logger.js";
 
 /** What the failed call was about, in words a client may read, e.g. "text broadcast 13". */
 export interface FailedCall {

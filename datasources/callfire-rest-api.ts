@@ -18,10 +18,10 @@ import type { Text } from "../schema/text.type.js";
 import type { CallFireApi, PageArgs, StatsWindow } from "./callfire-api.js";
 import type * as Dto from "./callfire.dto.js";
 import { toApiError } from "./callfire-errors.js";
-import { authorizationHeader, type Credentials } from "./credentials.js";
-import type { FieldProjection } from "./field-projection-holder.js";
-import type { ProjectionTarget } from "./field-projection.js";
-import type { Logger } from "./logger.js";
+import { authorizationHeader, type Credentials } from "../src/core/credentials.js";
+import type { FieldProjection } from "./projection/field-projection.js";
+import type { ProjectionTarget } from "./projection/callfire-fields.js";
+import type { Logger } from "../src/core/logger.js";
 import {
   compact,
   MAX_TEXT_IDS_PER_CALL,

@@ -7,9 +7,10 @@ import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import type { TextBroadcast } from "../schema/text-broadcast.type.js";
 import type { Text } from "../schema/text.type.js";
 import type { CallFireApi } from "./callfire-api.js";
-import { apiError } from "./errors.js";
+import { apiError } from "../src/core/errors.js";
 import type { Loaders } from "./loaders.types.js";
-import { isCallFireId, MAX_TEXT_IDS_PER_CALL } from "./to-dto.js";
+import { isCallFireId } from "../src/core/callfire-id.js";
+import { MAX_TEXT_IDS_PER_CALL } from "./to-dto.js";
 
 /** One upstream call per key, in parallel; a failure rejects only its own key. */
 function eachKey<K, V>(fetch: (key: K) => Promise<V>): (keys: readonly K[]) => Promise<Array<V | Error>> {

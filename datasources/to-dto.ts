@@ -11,14 +11,8 @@ import type {
 } from "../schema/text-broadcast.input.js";
 import type * as Dto from "./callfire.dto.js";
 import type { Int64 } from "./callfire-json.js";
-import { apiError } from "./errors.js";
-
-/** A CallFire id: a positive int64 in decimal, at most 2^63 - 1. */
-const INT64_MAX = 2n ** 63n - 1n;
-
-export function isCallFireId(id: string): boolean {
-  return /^\d{1,19}$/.test(id) && BigInt(id) <= INT64_MAX;
-}
+import { isCallFireId } from "../src/core/callfire-id.js";
+import { apiError } from "../src/core/errors.js";
 
 /** A GraphQL ID → CallFire int64; anything else is BAD_USER_INPUT before any call is made. */
 export function toInt64(id: string, field: string): Int64 {

@@ -14,7 +14,7 @@ import type { Contact, Media, Text, TextRecord } from "../schema/text.type.js";
 import type * as Dto from "./callfire.dto.js";
 import type { PageArgs } from "./callfire-api.js";
 import type { Int64 } from "./callfire-json.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../src/core/logger.js";
 
 function id(value: Int64 | undefined, what: string): string {
   if (value === undefined) throw new Error(`CallFire returned ${what} without an id`);

@@ -5,7 +5,7 @@ import { TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import type { Text } from "../schema/text.type.js";
 import { forgetBatch, forgetTextBroadcast, forgetTextStates, primeTexts } from "../datasources/loaders.js";
-import type { Context } from "../src/context.js";
+import type { Context } from "./context.js";
 import { AddTextBroadcastBatchArgs, BatchArgs, UpdateBatchArgs } from "./batch.args.js";
 import { loadOrNull } from "./loading.js";
 import { PageArgs } from "./page.args.js";

@@ -1,6 +1,6 @@
 // Resolver-side use of the per-request loaders, beside the prime/forget helpers of datasources/loaders.ts.
 import type DataLoader from "dataloader";
-import { errorCode } from "../datasources/errors.js";
+import { errorCode } from "../src/core/errors.js";
 import type { Loaders } from "../datasources/loaders.types.js";
 import type { Text } from "../schema/text.type.js";
 

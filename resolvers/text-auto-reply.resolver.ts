@@ -3,7 +3,7 @@ import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import { TextAutoReplyPage, type Page } from "../schema/page.type.js";
 import { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import { forgetTextAutoReply, primeTextAutoReplies } from "../datasources/loaders.js";
-import type { Context } from "../src/context.js";
+import type { Context } from "./context.js";
 import { loadOrNull } from "./loading.js";
 import { CreateTextAutoReplyArgs, TextAutoRepliesArgs, TextAutoReplyArgs } from "./text-auto-reply.args.js";
 import { checkAutoReplyInput, checkId, checkPage } from "./validate.js";

@@ -10,7 +10,7 @@ import {
   primeTextBroadcasts,
   primeTexts,
 } from "../datasources/loaders.js";
-import type { Context } from "../src/context.js";
+import type { Context } from "./context.js";
 import { loadOrNull, loadTexts } from "./loading.js";
 import { PageArgs } from "./page.args.js";
 import {

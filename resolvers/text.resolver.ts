@@ -5,7 +5,7 @@ import { TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
 import { forgetTextBroadcast, primeTexts } from "../datasources/loaders.js";
-import type { Context } from "../src/context.js";
+import type { Context } from "./context.js";
 import { loadOrNull, loadTexts } from "./loading.js";
 import { SendTextsArgs, TextArgs, TextsArgs } from "./text.args.js";
 import { checkId, checkPage, checkSendTexts, checkTextFilter } from "./validate.js";

@@ -4,8 +4,8 @@
 import { validate, type ValidationError } from "class-validator";
 import type { GraphQLError } from "graphql";
 import type { ValidatorFn } from "type-graphql";
-import { apiError } from "../datasources/errors.js";
-import { isCallFireId } from "../datasources/to-dto.js";
+import { apiError } from "../src/core/errors.js";
+import { isCallFireId } from "../src/core/callfire-id.js";
 import type { BatchInput } from "../schema/batch.input.js";
 import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
 import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";

@@ -1,4 +1,4 @@
-// Federation directives the subgraph puts on its types and fields (src/schema.ts imports them in @link).
+// Federation directives the subgraph puts on its types and fields (src/graphql/schema.ts imports them in @link).
 //   @tag "public": every type and root field of the public contract, so a supergraph contract variant can
 //     include exactly this API. @tag "write": every mutation, so a read-only variant can exclude them.
 //   @shareable: value types (no key) that CallFire's other domains return in the same shape (Media, Contact,

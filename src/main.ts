@@ -1,8 +1,8 @@
 // Entry point for `npm start`: read the environment, start everything, stop cleanly on a signal.
 import "reflect-metadata";
-import { startApp } from "./app.js";
-import { loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { startApp } from "./server/app.js";
+import { loadConfig } from "./server/config.js";
+import { createLogger } from "./server/logger.js";
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);

@@ -1,7 +1,7 @@
 // (d) Upstream bytes with CallFire partial responses on vs off. Another change adds `fields` projections
 // behind CALLFIRE_PARTIAL_RESPONSES; until loadConfig reads that variable this benchmark reports itself
 // skipped, and from then on it measures without any edit here.
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/server/config.js";
 import type { RecordedCall } from "../../test/helpers/recording-proxy.js";
 import { fillDashboardPage } from "../harness/fixture.js";
 import { postGraphQL } from "../harness/graphql.js";

@@ -2,9 +2,9 @@
 // every CallFire call (and its response bytes) is counted. For exact counts only: timing benchmarks run
 // the servers as child processes instead (child-servers.ts).
 import { startSandbox, type RunningSandbox } from "../../sandbox/index.js";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { startApp, type RunningApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { createLogger } from "../../src/server/logger.js";
 import { startRecordingProxy, type RecordingProxy } from "../../test/helpers/recording-proxy.js";
 
 export interface CountedUpstream {

@@ -2,9 +2,9 @@
 // in BENCH_GRAPH_ENV (JSON), read by loadConfig as `npm start` reads the environment; the shell's own
 // CALLFIRE_* or LOG_LEVEL never leak into a benchmark.
 import "reflect-metadata";
-import { startApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { startApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { createLogger } from "../../src/server/logger.js";
 import { GRAPH_ENV_VARIABLE, serveUntilStopped } from "./child-lifecycle.js";
 
 const env = JSON.parse(process.env[GRAPH_ENV_VARIABLE] ?? "{}") as Record<string, string>;

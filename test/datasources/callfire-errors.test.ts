@@ -6,7 +6,7 @@ import { GraphQLError } from "graphql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { authorizationHeader } from "../../datasources/credentials.js";
+import { authorizationHeader } from "../../src/core/credentials.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCallFireHttp, type CallFireHttpConfig } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { errorCode } from "../../datasources/errors.js";
+import { errorCode } from "../../src/core/errors.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import { startFakeCallFire, type FakeCallFire } from "../helpers/fake-callfire.js";
 import { createRecordingLogger } from "../helpers/recording-logger.js";

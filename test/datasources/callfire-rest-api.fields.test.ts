@@ -3,7 +3,7 @@
 // carry none.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { FieldProjection } from "../../datasources/field-projection-holder.js";
+import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger } from "../helpers/recording-logger.js";
 

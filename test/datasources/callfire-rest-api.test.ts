@@ -2,7 +2,7 @@
 // upstream request (method, path, query, body) and the exact model that comes back.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { errorCode } from "../../datasources/errors.js";
+import { errorCode } from "../../src/core/errors.js";
 import { BigMessageStrategy, BroadcastStatus, TextResult, TextState } from "../../schema/enums.js";
 import type { Text } from "../../schema/text.type.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";

@@ -3,8 +3,8 @@ import {
   authorizationHeader,
   parseBasicAuthorization,
   resolveCredentials,
-} from "../../datasources/credentials.js";
-import { errorCode } from "../../datasources/errors.js";
+} from "../../src/core/credentials.js";
+import { errorCode } from "../../src/core/errors.js";
 
 const SERVER = { login: "server-login", password: "server-password" };
 

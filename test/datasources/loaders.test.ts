@@ -2,7 +2,7 @@
 // deduplication, priming and forgetting.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { errorCode } from "../../datasources/errors.js";
+import { errorCode } from "../../src/core/errors.js";
 import {
   createLoaders,
   forgetTextBroadcast,

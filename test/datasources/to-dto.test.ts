@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { errorCode } from "../../datasources/errors.js";
+import { errorCode } from "../../src/core/errors.js";
+import { isCallFireId } from "../../src/core/callfire-id.js";
 import {
-  isCallFireId,
   pathId,
   toBatchRequest,
   toCsv,

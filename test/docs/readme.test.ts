@@ -1,13 +1,13 @@
 // The README is the user's manual: every setting the server reads and every root field must be in it.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildApiSchema } from "../../src/schema.js";
+import { buildApiSchema } from "../../src/graphql/schema.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
 describe("README", () => {
   it("documents every environment variable the server reads", () => {
-    const sources = ["src/config.ts", "src/main.ts"].map((file) =>
+    const sources = ["src/server/config.ts", "src/main.ts"].map((file) =>
       readFileSync(new URL(`../../${file}`, import.meta.url), "utf8"),
     );
     const variables = new Set(

@@ -1,8 +1,8 @@
 // `npm start` as a new user runs it: no CALLFIRE_API_URL, so the embedded sandbox is the upstream.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { startApp, type RunningApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { createLogger } from "../../src/server/logger.js";
 
 describe("serving with the embedded sandbox", () => {
   let app: RunningApp;

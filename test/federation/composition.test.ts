@@ -3,7 +3,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildSubgraph } from "../../src/schema.js";
+import { buildSubgraph } from "../../src/graphql/schema.js";
 import { crmTypeDefs } from "./crm-subgraph.js";
 
 describe("composition", () => {

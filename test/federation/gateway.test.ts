@@ -7,7 +7,7 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSubgraph } from "../../src/schema.js";
+import { buildSubgraph } from "../../src/graphql/schema.js";
 import { basicAuth } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 import { crmTypeDefs, ownerOf, startCrmSubgraph } from "./crm-subgraph.js";

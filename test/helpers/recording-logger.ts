@@ -1,6 +1,6 @@
 // A Logger for tests that keeps every line, fields unredacted, so a test can assert what was logged and,
 // just as much, what never was (a password, say).
-import type { Logger } from "../../datasources/logger.js";
+import type { Logger } from "../../src/core/logger.js";
 
 export interface LogLine {
   level: "debug" | "info" | "warn" | "error";

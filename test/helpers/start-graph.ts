@@ -1,9 +1,9 @@
 // Starts the whole graph for a test: a sandbox (in-memory), a recording proxy in front of it (so tests
 // see every CallFire call), and the server pointed at the proxy, all on 127.0.0.1 and free ports.
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/index.js";
-import { startApp, type RunningApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { startApp, type RunningApp } from "../../src/server/app.js";
+import { loadConfig } from "../../src/server/config.js";
+import { createLogger } from "../../src/server/logger.js";
 import { startRecordingProxy, type RecordingProxy } from "./recording-proxy.js";
 
 export interface TestGraph {

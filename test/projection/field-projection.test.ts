@@ -1,14 +1,14 @@
 // From what an operation selects to the `fields` parameter of each CallFire call.
 import { getNamedType, isObjectType, parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FieldProjection } from "../../datasources/field-projection-holder.js";
+import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import {
   callFireFields,
   type ProjectionTarget,
   type SelectedFields,
-} from "../../datasources/field-projection.js";
-import { buildSubgraph } from "../../src/schema.js";
-import { selectedFields } from "../../src/selected-fields.js";
+} from "../../datasources/projection/callfire-fields.js";
+import { buildSubgraph } from "../../src/graphql/schema.js";
+import { selectedFields } from "../../datasources/projection/selected-fields.js";
 
 const TARGETS: ProjectionTarget[] = [
   "Text",

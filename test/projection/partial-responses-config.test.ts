@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/server/config.js";
 
 describe("CALLFIRE_PARTIAL_RESPONSES", () => {
   it("is on unless set to false", () => {

@@ -1,8 +1,8 @@
 // The operation walk: what an operation selects per GraphQL type, through fragments of every kind.
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSubgraph } from "../../src/schema.js";
-import { selectedFields } from "../../src/selected-fields.js";
+import { buildSubgraph } from "../../src/graphql/schema.js";
+import { selectedFields } from "../../datasources/projection/selected-fields.js";
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -10,13 +10,13 @@ import type { GraphQLFormattedError } from "graphql";
 import { buildSchema } from "type-graphql";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { FieldProjection } from "../../datasources/field-projection-holder.js";
+import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import { createLoaders } from "../../datasources/loaders.js";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
-import type { Context } from "../../src/context.js";
-import { fieldProjectionPlugin } from "../../src/field-projection.plugin.js";
-import { bindIdempotency, createIdempotencyStore } from "../../src/idempotency-store.js";
-import { createFormatError } from "../../src/format-error.js";
+import type { Context } from "../../resolvers/context.js";
+import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
+import { bindIdempotency, createIdempotencyStore } from "../../src/state/idempotency-store.js";
+import { createFormatError } from "../../src/graphql/format-error.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCircuitBreaker } from "../../src/circuit-breaker.js";
+import { createCircuitBreaker } from "../../src/state/circuit-breaker.js";
 
 function setup(failureThreshold = 3) {
   let time = 0;

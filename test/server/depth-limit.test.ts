@@ -1,6 +1,6 @@
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { depthLimitRule } from "../../src/depth-limit.rule.js";
+import { depthLimitRule } from "../../src/graphql/depth-limit.rule.js";
 
 const schema = buildSchema(`
   type Node { id: ID!, child: Node }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { apiError } from "../../datasources/errors.js";
-import { createIdempotencyStore } from "../../src/idempotency-store.js";
+import { apiError } from "../../src/core/errors.js";
+import { createIdempotencyStore } from "../../src/state/idempotency-store.js";
 
 const ALICE = { login: "alice", password: "a-secret" };
 const BOB = { login: "bob", password: "b-secret" };

@@ -1,6 +1,6 @@
 // JSON-lines logger. Any field whose name looks like a secret is redacted, so a credential that
 // reaches a log call by mistake still never reaches the log.
-import type { Logger } from "../datasources/logger.js";
+import type { Logger } from "../core/logger.js";
 import type { LogLevel } from "./config.js";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

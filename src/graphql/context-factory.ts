@@ -4,17 +4,17 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Got } from "got";
-import type { CallFireApi } from "../datasources/callfire-api.js";
-import { CallFireRestApi } from "../datasources/callfire-rest-api.js";
-import { resolveCredentials, type Credentials } from "../datasources/credentials.js";
-import { FieldProjection } from "../datasources/field-projection-holder.js";
-import { createLoaders } from "../datasources/loaders.js";
-import type { Logger } from "../datasources/logger.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { Context } from "./context.js";
-import { bindIdempotency, type IdempotencyStore } from "./idempotency-store.js";
-import { instrumentApi } from "./instrumented-api.js";
-import type { Metrics } from "./metrics.js";
+import type { CallFireApi } from "../../datasources/callfire-api.js";
+import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
+import { resolveCredentials, type Credentials } from "../core/credentials.js";
+import { FieldProjection } from "../../datasources/projection/field-projection.js";
+import { createLoaders } from "../../datasources/loaders.js";
+import type { Logger } from "../core/logger.js";
+import type { CircuitBreaker } from "../state/circuit-breaker.js";
+import type { Context } from "../../resolvers/context.js";
+import { bindIdempotency, type IdempotencyStore } from "../state/idempotency-store.js";
+import { instrumentApi } from "../../datasources/instrumented-api.js";
+import type { Metrics } from "../server/metrics.js";
 
 export interface ContextDependencies {
   http: Got;

@@ -3,8 +3,8 @@
 // requests, so entries live in one bucket per CallFire credential: one account never sees, nor evicts,
 // another's.
 import { createHash } from "node:crypto";
-import type { Credentials } from "../datasources/credentials.js";
-import { apiError, errorCode } from "../datasources/errors.js";
+import type { Credentials } from "../core/credentials.js";
+import { apiError, errorCode } from "../core/errors.js";
 
 export interface IdempotencyOptions {
   /** How long an outcome is remembered. */

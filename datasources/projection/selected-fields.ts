@@ -14,7 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import type { SelectedFields } from "../datasources/field-projection.js";
+import type { SelectedFields } from "./callfire-fields.js";
 
 export function selectedFields(
   schema: GraphQLSchema,

@@ -3,7 +3,7 @@
 // answer is reused for a few seconds and concurrent probes share one CallFire call: /ready cannot be
 // used to spend the server account's CallFire rate limit.
 import type { Got } from "got";
-import { authorizationHeader, type Credentials } from "../datasources/credentials.js";
+import { authorizationHeader, type Credentials } from "../core/credentials.js";
 
 export interface UpstreamStatus {
   reachable: boolean;

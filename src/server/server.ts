@@ -12,17 +12,17 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
-import type { Logger } from "../datasources/logger.js";
-import type { Context } from "./context.js";
-import type { createContextFactory } from "./context-factory.js";
+import type { Logger } from "../core/logger.js";
+import type { Context } from "../../resolvers/context.js";
+import type { createContextFactory } from "../graphql/context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
-import { depthLimitRule } from "./depth-limit.rule.js";
-import { fieldProjectionPlugin } from "./field-projection.plugin.js";
-import { createFormatError } from "./format-error.js";
+import { depthLimitRule } from "../graphql/depth-limit.rule.js";
+import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
+import { createFormatError } from "../graphql/format-error.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { Metrics } from "./metrics.js";
-import { requestLogPlugin } from "./request-log.plugin.js";
+import { requestLogPlugin } from "../graphql/request-log.plugin.js";
 import type { UpstreamStatus } from "./upstream-check.js";
 
 export interface ServerOptions {

@@ -4,7 +4,7 @@
 // call goes through; its success closes the circuit, its failure opens it again. Answers below 500 prove
 // CallFire is up, so they count as successes. One breaker per process: it is about CallFire's health, not
 // any account's data.
-import { apiError } from "../datasources/errors.js";
+import { apiError } from "../core/errors.js";
 
 export interface CircuitBreakerOptions {
   /** Consecutive upstream failures that open the circuit; 0 turns the breaker off. */

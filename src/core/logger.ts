@@ -1,4 +1,4 @@
-// The logging port the data source needs; src/logger.ts provides the implementation.
+// The logging port the data source needs; src/server/logger.ts provides the implementation.
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;

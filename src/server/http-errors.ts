@@ -1,7 +1,7 @@
 // What express answers when a request never reaches GraphQL: a body that is not JSON or is too large,
 // or an unknown path. Always JSON in GraphQL's error shape, never express's HTML page with a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import type { Logger } from "../datasources/logger.js";
+import type { Logger } from "../core/logger.js";
 
 interface BodyParserError {
   status?: number;

@@ -1,7 +1,7 @@
 // Partial responses: once the operation is known, and before any resolver runs, hand what it selects to
 // the request's FieldProjection, which its CallFireRestApi reads for every call's `fields` parameter.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Context } from "./context.js";
+import type { Context } from "../../resolvers/context.js";
 import { selectedFields } from "./selected-fields.js";
 
 export function fieldProjectionPlugin(): ApolloServerPlugin<Context> {

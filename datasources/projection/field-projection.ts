@@ -1,7 +1,7 @@
 // The per-request holder of the operation's projection: created with the request's context and handed
 // to its CallFireRestApi; filled once the operation is known, before any resolver runs
-// (src/field-projection.plugin.ts). Never shared between requests.
-import { callFireFields, type ProjectionTarget, type SelectedFields } from "./field-projection.js";
+// (field-projection.plugin.ts). Never shared between requests.
+import { callFireFields, type ProjectionTarget, type SelectedFields } from "./callfire-fields.js";
 
 export class FieldProjection {
   #selected: SelectedFields | undefined;

@@ -1,9 +1,9 @@
 // One log line and the metrics of every GraphQL operation: name, type, duration and the error codes it
 // ended with.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Context } from "./context.js";
+import type { Context } from "../../resolvers/context.js";
 import { publicErrorCode } from "./format-error.js";
-import type { Metrics } from "./metrics.js";
+import type { Metrics } from "../server/metrics.js";
 
 export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {

@@ -1,15 +1,15 @@
 // Wires the whole service together: the upstream (real CallFire, or the embedded sandbox when no
 // CALLFIRE_API_URL is set), the shared HTTP client, the subgraph schema and the HTTP server.
-import { createCallFireHttp } from "../datasources/callfire-http.js";
-import type { Credentials } from "../datasources/credentials.js";
-import type { Logger } from "../datasources/logger.js";
-import { startSandbox, type RunningSandbox, type SandboxOptions } from "../sandbox/index.js";
-import { createCircuitBreaker } from "./circuit-breaker.js";
-import { createContextFactory } from "./context-factory.js";
+import { createCallFireHttp } from "../../datasources/callfire-http.js";
+import type { Credentials } from "../core/credentials.js";
+import type { Logger } from "../core/logger.js";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/index.js";
+import { createCircuitBreaker } from "../state/circuit-breaker.js";
+import { createContextFactory } from "../graphql/context-factory.js";
 import type { ServerConfig } from "./config.js";
-import { createIdempotencyStore } from "./idempotency-store.js";
+import { createIdempotencyStore } from "../state/idempotency-store.js";
 import { createMetrics } from "./metrics.js";
-import { buildSubgraph } from "./schema.js";
+import { buildSubgraph } from "../graphql/schema.js";
 import { startServer } from "./server.js";
 import { createReadinessCheck } from "./upstream-check.js";
 

@@ -5,8 +5,8 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
-import { resolvers, validateArgs } from "../resolvers/index.js";
-import { entityReferenceResolvers } from "./entity-references.js";
+import { resolvers, validateArgs } from "../../resolvers/index.js";
+import { entityReferenceResolvers } from "../../resolvers/entity-references.js";
 
 /** The federation spec version and the directives the subgraph uses. */
 export const FEDERATION_LINK =

@@ -1,11 +1,11 @@
 // Wraps a request's CallFire API: every call is counted against the request's budget (so one deeply
 // nested query cannot turn into thousands of CallFire calls), passes the process's circuit breaker (so a
 // CallFire outage fails fast), and is timed and recorded in the metrics.
-import type { CallFireApi } from "../datasources/callfire-api.js";
-import { apiError, errorCode } from "../datasources/errors.js";
-import type { Logger } from "../datasources/logger.js";
-import type { CircuitBreaker } from "./circuit-breaker.js";
-import type { Metrics } from "./metrics.js";
+import type { CallFireApi } from "./callfire-api.js";
+import { apiError, errorCode } from "../src/core/errors.js";
+import type { Logger } from "../src/core/logger.js";
+import type { CircuitBreaker } from "../src/state/circuit-breaker.js";
+import type { Metrics } from "../src/server/metrics.js";
 
 export interface InstrumentationOptions {
   maxCalls: number;

@@ -2,8 +2,8 @@
 // masked as INTERNAL_SERVER_ERROR and logged, so no stack, URL or credential reaches a client.
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { PUBLIC_ERROR_CODES } from "../datasources/errors.js";
-import type { Logger } from "../datasources/logger.js";
+import { PUBLIC_ERROR_CODES } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
 
 /** Apollo's own request errors (parse, validation, variable coercion) are safe to show as they are. */
 const APOLLO_CODES: ReadonlySet<string> = new Set(

@@ -1,11 +1,11 @@
 // The per-request context every resolver receives. Built fresh for each request by createContextFactory
-// (src/context-factory.ts); only the idempotency store behind `idempotency` outlives the request, and it
+// (src/graphql/context-factory.ts); only the idempotency store behind `idempotency` outlives the request, and it
 // is scoped by credential.
 import type { CallFireApi } from "../datasources/callfire-api.js";
-import type { FieldProjection } from "../datasources/field-projection-holder.js";
+import type { FieldProjection } from "../datasources/projection/field-projection.js";
 import type { Loaders } from "../datasources/loaders.types.js";
-import type { Logger } from "../datasources/logger.js";
-import type { RequestIdempotency } from "./idempotency-store.js";
+import type { Logger } from "../src/core/logger.js";
+import type { RequestIdempotency } from "../src/state/idempotency-store.js";
 
 export interface Context {
   api: CallFireApi;

@@ -3,7 +3,7 @@
 // An entity CallFire does not know resolves to null, as a root lookup does.
 import type DataLoader from "dataloader";
 import type { Loaders } from "../datasources/loaders.types.js";
-import { loadOrNull } from "../resolvers/loading.js";
+import { loadOrNull } from "./loading.js";
 import type { Context } from "./context.js";
 
 function referenceResolver<V>(pick: (loaders: Loaders) => DataLoader<string, V>) {
