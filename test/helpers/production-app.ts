@@ -1,0 +1,104 @@
+// What `npm ci --omit=dev && npm run build` leaves in a container, made in a temporary folder: the
+// compiled application (tsconfig.build.json, as `npm run build` compiles it), package.json, and only the
+// packages package-lock.json does not mark as dev-only (hard links into our node_modules, so it is fast).
+// A runtime import of a dev dependency fails there just as it would in the image.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+
+const repo = resolve(import.meta.dirname, "../..");
+
+export interface ProductionApp {
+  dir: string;
+  remove(): void;
+}
+
+function run(command: string, args: string[], cwd: string): void {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/** The top-level packages an install without dev dependencies has. */
+function productionPackages(): string[] {
+  const lock = JSON.parse(readFileSync(join(repo, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  return Object.entries(lock.packages)
+    .filter(([path, entry]) => path.startsWith("node_modules/") && !entry.dev)
+    .map(([path]) => path)
+    .filter((path) => !path.slice("node_modules/".length).includes("/node_modules/"));
+}
+
+export function buildProductionApp(): ProductionApp {
+  const dir = mkdtempSync(join(tmpdir(), "callfire-graph-prod-"));
+  run(
+    process.execPath,
+    [
+      join(repo, "node_modules/typescript/bin/tsc"),
+      "-p",
+      "tsconfig.build.json",
+      "--outDir",
+      join(dir, "dist"),
+    ],
+    repo,
+  );
+  copyFileSync(join(repo, "package.json"), join(dir, "package.json"));
+  for (const path of productionPackages()) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    run("cp", ["-al", join(repo, path), join(dir, path)], repo);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface ProductionProcess {
+  child: ChildProcess;
+  /** Resolves with the "callfire-graph is up" log line. */
+  up: Promise<{ graphql: string; ready: string; health: string }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Every JSON log line so far. */
+  lines: Record<string, unknown>[];
+  /** Everything written to stderr. */
+  stderr(): string;
+}
+
+/** `npm run start:prod` (what many Dockerfiles run) or the image's own `node dist/src/main.js`. */
+export function startProduction(
+  app: ProductionApp,
+  how: "npm" | "node",
+  env: Record<string, string>,
+): ProductionProcess {
+  const [command, args] =
+    how === "npm" ? ["npm", ["run", "--silent", "start:prod"]] : [process.execPath, ["dist/src/main.js"]];
+  const child = spawn(command, args, {
+    cwd: app.dir,
+    // Only what a container has: no NODE_OPTIONS or vitest variables from this process.
+    env: { PATH: process.env.PATH ?? "", HOME: app.dir, HOST: "127.0.0.1", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once("exit", (code, signal) => done({ code, signal })),
+  );
+  const up = new Promise<{ graphql: string; ready: string; health: string }>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error("no start-up line within 20 s")), 20_000);
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      lines.push(entry);
+      if (entry.message === "callfire-graph is up") {
+        clearTimeout(timer);
+        done(entry as { graphql: string; ready: string; health: string });
+      }
+    });
+    void exited.then(({ code }) => {
+      clearTimeout(timer);
+      fail(new Error(`exited early with ${code}: ${stderr}`));
+    });
+  });
+  return { child, up, exited, lines, stderr: () => stderr };
+}
