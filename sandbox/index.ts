@@ -3,12 +3,14 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "./http/app.js";
 import { FaultController, type FaultSettings } from "./http/faults.js";
+import { type SignatureEncoding, WebhookDelivery } from "./http/webhook-delivery.js";
 import { DeliverySimulator } from "./domain/delivery-simulator.js";
 import { openDatabase } from "./store/database.js";
 import { createStore } from "./store/store.js";
 import { seedAccount } from "./seed.js";
 
 export type { FaultSettings } from "./http/faults.js";
+export type { SignatureEncoding } from "./http/webhook-delivery.js";
 export { FAULT_ENV, faultsFromEnv } from "./http/faults.js";
 export { MAGIC_NUMBERS } from "./domain/magic-numbers.js";
 export { sandboxOptionsFromEnv } from "./sandbox-env.js";
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   deliveryIntervalMs?: number;
   /** Initial fault injection. */
   faults?: Partial<FaultSettings>;
+  /** How webhook signatures (X-CallFire-Signature) are encoded; default "hex". */
+  webhookSignature?: SignatureEncoding;
   /** Where to print; default no-op. */
   log?: (line: string) => void;
 }
@@ -56,6 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const db = openDatabase(options.dbPath ?? DEFAULT_DB_PATH);
   const store = createStore(db);
   const faults = new FaultController(options.faults);
+  const webhooks = new WebhookDelivery(store, store.events, options.webhookSignature ?? "hex", log);
   const simulator = new DeliverySimulator(
     store,
     options.deliveryIntervalMs ?? DEFAULT_DELIVERY_INTERVAL_MS,
@@ -92,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const stop = () => {
     stopping ??= new Promise<void>((resolve, reject) => {
       simulator.stop();
+      webhooks.stop();
       server.close((error) => {
         db.close();
         if (error === undefined) resolve();

@@ -12,7 +12,7 @@ type JsonObject = { [key: string]: Json };
 const SOURCE = "../shared/callfire/openapi.json";
 const OUTPUT = "sandbox/openapi/callfire-texts.schemas.json";
 
-/** API.md §3 rows 1–22, in table order. */
+/** API.md §3 rows 1–22, in table order, then the webhooks API (§7, W1–W7). */
 const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
   ["get", "/texts"],
   ["post", "/texts"],
@@ -36,6 +36,13 @@ const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
   ["post", "/texts/broadcasts/{id}/toggleRecipientsStatus"],
   ["get", "/campaigns/batches/{id}"],
   ["put", "/campaigns/batches/{id}"],
+  ["get", "/webhooks"],
+  ["post", "/webhooks"],
+  ["get", "/webhooks/{id}"],
+  ["put", "/webhooks/{id}"],
+  ["delete", "/webhooks/{id}"],
+  ["get", "/webhooks/resources"],
+  ["get", "/webhooks/resources/{resource}"],
 ];
 
 /**

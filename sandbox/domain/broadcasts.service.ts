@@ -5,6 +5,7 @@ import { nextStatus } from "./broadcast-state.js";
 import type { RecipientInput, Text, TextBroadcastStats } from "./callfire.types.js";
 import { parsePhoneNumber } from "./phone-numbers.js";
 import { createTexts, insertApiRecipients, prepareRecipients } from "./recipients.js";
+import { setBroadcastStatus } from "./resource-events.js";
 import type { ServiceContext } from "./service-context.js";
 
 export interface BroadcastInput {
@@ -109,14 +110,14 @@ export function startBroadcast(ctx: ServiceContext, id: number): void {
       );
     }
     createPendingTexts(ctx, campaign);
-    ctx.store.campaigns.setStatus(id, status, ctx.now());
+    setBroadcastStatus(ctx.store, campaign, status, ctx.now());
   });
 }
 
 export function stopBroadcast(ctx: ServiceContext, id: number): void {
   ctx.store.transaction(() => {
     const campaign = getBroadcast(ctx, id);
-    ctx.store.campaigns.setStatus(id, nextStatus(campaign.status, "stop"), ctx.now());
+    setBroadcastStatus(ctx.store, campaign, nextStatus(campaign.status, "stop"), ctx.now());
   });
 }
 
@@ -127,7 +128,7 @@ export function archiveBroadcast(ctx: ServiceContext, id: number): void {
     const status = nextStatus(campaign.status, "archive");
     if (status === campaign.status) return;
     ctx.store.texts.markUndialed(id, ctx.now());
-    ctx.store.campaigns.setStatus(id, status, ctx.now());
+    setBroadcastStatus(ctx.store, campaign, status, ctx.now());
   });
 }
 

@@ -5,6 +5,7 @@ import type { Store } from "../store/store.js";
 import type { TextResult } from "./callfire.types.js";
 import { carrierResult } from "./magic-numbers.js";
 import { planDelivery } from "./message-template.js";
+import { finishText, setBroadcastStatus } from "./resource-events.js";
 
 export interface TickSummary {
   selected: number;
@@ -21,7 +22,7 @@ export function deliveryTick(store: Store, now: number, accountId?: number): Tic
       // The do-not-text list is checked before anything is sent; then the length rule; then the carrier.
       const result: TextResult = carrier === "DNT" ? "DNT" : plan.send ? carrier : "TOO_BIG";
       const billed = result === "SENT" && plan.send ? plan.credits : 0;
-      store.texts.finish(text.id, result, now, { billed, message: text.message });
+      finishText(store, { ...text, inbound: false }, result, now, { billed, message: text.message });
     }
 
     const selectedPerCampaign = new Map<number, number>();
@@ -37,7 +38,7 @@ export function deliveryTick(store: Store, now: number, accountId?: number): Tic
     let broadcastsFinished = 0;
     for (const campaign of store.campaigns.running(accountId)) {
       if (store.texts.hasUnfinished(campaign.id) || store.batches.hasPending(campaign.id)) continue;
-      store.campaigns.setStatus(campaign.id, "FINISHED", now);
+      setBroadcastStatus(store, campaign, "FINISHED", now);
       broadcastsFinished += 1;
     }
     return { selected, finished: inFlight.length, broadcastsFinished };

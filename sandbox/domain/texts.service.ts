@@ -5,6 +5,7 @@ import { nextStatus } from "./broadcast-state.js";
 import type { RecipientInput, Text } from "./callfire.types.js";
 import { parsePhoneNumber } from "./phone-numbers.js";
 import { createTexts, insertApiRecipients } from "./recipients.js";
+import { finishText } from "./resource-events.js";
 import type { ServiceContext } from "./service-context.js";
 
 export interface SendOptions {
@@ -72,7 +73,10 @@ export function receiveText(ctx: ServiceContext, input: InboundInput): InboundRe
       immediate: false,
       created: now,
     });
-    ctx.store.texts.finish(id, "RECEIVED", now, { billed: 0, message: input.message });
+    finishText(ctx.store, { id, accountId: ctx.accountId, inbound: true }, "RECEIVED", now, {
+      billed: 0,
+      message: input.message,
+    });
     const replies = ctx.store.autoReplies
       .all(ctx.accountId)
       .filter((reply) => autoReplyMatches(reply, inbound));

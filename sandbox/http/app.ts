@@ -6,6 +6,7 @@ import { sandboxAdminRoutes } from "../routes/sandbox-admin.routes.js";
 import { textAutoRepliesRoutes } from "../routes/text-auto-replies.routes.js";
 import { textBroadcastsRoutes } from "../routes/text-broadcasts.routes.js";
 import { textsRoutes } from "../routes/texts.routes.js";
+import { webhooksRoutes } from "../routes/webhooks.routes.js";
 import type { Store } from "../store/store.js";
 import { authenticate } from "./auth.js";
 import { errorHandler, unknownEndpoint } from "./errors.js";
@@ -44,6 +45,7 @@ export function createApp({ store, simulator, faults, log }: AppDependencies): E
     textAutoRepliesRoutes(store),
     textsRoutes(store),
     campaignBatchesRoutes(store),
+    webhooksRoutes(store),
   );
   app.use("/v2", faults.middleware(), authenticate(store), json, v2);
   app.use("/sandbox", authenticate(store), json, sandboxAdminRoutes(store, simulator, faults));

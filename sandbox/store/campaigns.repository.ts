@@ -33,6 +33,7 @@ interface CampaignRow {
 
 export interface Campaign {
   id: number;
+  accountId: number;
   isDefault: boolean;
   name?: string;
   status: BroadcastStatus;
@@ -79,6 +80,7 @@ export interface BroadcastFilter {
 function toCampaign(row: CampaignRow): Campaign {
   return {
     id: row.id,
+    accountId: row.account_id,
     isDefault: row.is_default === 1,
     name: orUndefined(row.name),
     status: row.status,

@@ -103,6 +103,23 @@ CREATE TABLE IF NOT EXISTS auto_replies (
   message TEXT NOT NULL,
   created INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS webhooks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  name TEXT,
+  resource TEXT NOT NULL,
+  events TEXT NOT NULL,
+  callback TEXT NOT NULL,
+  secret TEXT,
+  fields TEXT,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  non_strict_ssl INTEGER NOT NULL DEFAULT 0,
+  single_use INTEGER NOT NULL DEFAULT 0,
+  expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhooks_by_account ON webhooks(account_id, resource);
 `;
 
 /** First ids per table, in the ranges real CallFire ids live in. */
@@ -115,6 +132,7 @@ const ID_BASES: Record<string, number> = {
   texts: 13_163_667_000,
   text_records: 10_310_000_000,
   auto_replies: 5_150_000_000,
+  webhooks: 4_321_000,
 };
 
 export function openDatabase(path: string): Db {

@@ -46,6 +46,7 @@ export interface TextFilter {
 /** A text the simulator is about to finish. */
 export interface InFlightText {
   id: number;
+  accountId: number;
   toNumber: string;
   numberValid: boolean;
   message: string;
@@ -204,7 +205,7 @@ export class TextsRepository {
   inFlight(accountId?: number): InFlightText[] {
     return this.db
       .prepare(
-        `SELECT t.id, t.to_number AS toNumber, t.number_valid AS numberValid, COALESCE(t.message, '') AS message,
+        `SELECT t.id, t.account_id AS accountId, t.to_number AS toNumber, t.number_valid AS numberValid, COALESCE(t.message, '') AS message,
                 COALESCE(c.big_message_strategy, 'SEND_MULTIPLE') AS bigMessageStrategy
          FROM texts t LEFT JOIN campaigns c ON c.id = t.campaign_id
          WHERE t.state = 'SELECTED' AND (? IS NULL OR t.account_id = ?) ORDER BY t.id`,

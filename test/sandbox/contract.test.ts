@@ -698,6 +698,7 @@ describe("errors", () => {
   });
 });
 
-it("exercised all 22 operations with a documented success response", () => {
-  expect([...exercised].sort()).toEqual(Object.keys(operations).sort());
+it("exercised all 22 texts-domain operations with a documented success response (webhooks: webhooks.test.ts)", () => {
+  const textsDomain = Object.keys(operations).filter((id) => !operations[id]?.path.startsWith("/webhooks"));
+  expect([...exercised].sort()).toEqual(textsDomain.sort());
 });

@@ -154,7 +154,7 @@ function checkContract(method: string, path: string, status: number, text: strin
     return;
   }
   const found = operationFor(method, path.split("?")[0] as string);
-  expect(found, `${method} ${path} is one of the 22 operations`).toBeDefined();
+  expect(found, `${method} ${path} is a documented operation`).toBeDefined();
   const [operationId, { responses }] = found as [string, Operation];
   expect(Object.keys(responses), `${method} ${path} documents status ${status}`).toContain(String(status));
   const schema = responses[String(status)];
