@@ -1,8 +1,11 @@
 // The per-request DataLoaders (built in the context factory, never shared between requests). Texts are
 // batched into GET /texts?id=…&id=…; everything else CallFire can only fetch one at a time, so those
-// loaders deduplicate. List results prime the by-id loaders; mutations forget what they change.
+// loaders deduplicate. List results prime the by-id loaders; mutations forget what they change. A batch
+// looked up while a batch list of the same request is still loading waits for that list, so the calls
+// an operation makes do not depend on which CallFire answer comes first.
 import DataLoader from "dataloader";
 import type { Batch } from "../schema/batch.type.js";
+import type { Page } from "../schema/page.type.js";
 import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import type { TextBroadcast } from "../schema/text-broadcast.type.js";
 import type { Text } from "../schema/text.type.js";
@@ -37,11 +40,38 @@ async function loadTexts(api: CallFireApi, ids: readonly string[]): Promise<Arra
   });
 }
 
+/**
+ * Batches by id: those in a batch list this request has loaded or is loading come from the list (waited
+ * for if need be), the rest one GET each. Without the wait, a text answering before its broadcast's batch
+ * list would fetch its batch alone.
+ */
+function loadBatches(
+  api: CallFireApi,
+  batchLists: ReadonlyMap<string, Promise<Page<Batch>>>,
+): (ids: readonly string[]) => Promise<Array<Batch | Error>> {
+  const fetchEach = eachKey((id: string) => api.getBatch(id));
+  return async (ids) => {
+    const listed = new Map<string, Batch>();
+    // A failed list is only a missed shortcut: its batches are fetched one by one, as without it.
+    for (const list of await Promise.allSettled(batchLists.values())) {
+      if (list.status === "fulfilled") for (const batch of list.value.items) listed.set(batch.id, batch);
+    }
+    const missing = ids.filter((id) => !listed.has(id));
+    const fetched = new Map(
+      missing.length > 0 ? (await fetchEach(missing)).map((batch, i) => [missing[i], batch]) : [],
+    );
+    return ids.map((id) => listed.get(id) ?? fetched.get(id)!);
+  };
+}
+
 export function createLoaders(api: CallFireApi): Loaders {
+  // The batch list loader's own cache: what the batch loader waits for. Clearing the list loader
+  // (forgetBatch, forgetTextBroadcast) clears it too.
+  const batchLists = new Map<string, Promise<Page<Batch>>>();
   const loaders: Loaders = {
     text: new DataLoader((ids) => loadTexts(api, ids), { maxBatchSize: MAX_TEXT_IDS_PER_CALL }),
     textBroadcast: new DataLoader(eachKey((id) => api.getTextBroadcast(id))),
-    batch: new DataLoader(eachKey((id) => api.getBatch(id))),
+    batch: new DataLoader(loadBatches(api, batchLists)),
     textAutoReply: new DataLoader(eachKey((id) => api.getTextAutoReply(id))),
     textBroadcastStats: new DataLoader(
       eachKey((key) => api.getTextBroadcastStats(key.broadcastId, key)),
@@ -53,7 +83,7 @@ export function createLoaders(api: CallFireApi): Loaders {
         primeBatches(loaders, page.items);
         return page;
       }),
-      { cacheKeyFn: (key) => keyOf(key.broadcastId, key.limit, key.offset) },
+      { cacheKeyFn: (key) => keyOf(key.broadcastId, key.limit, key.offset), cacheMap: batchLists },
     ),
     textBroadcastTexts: new DataLoader(
       eachKey(async (key) => {

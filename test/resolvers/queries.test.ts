@@ -233,6 +233,56 @@ describe("lists", () => {
     ]);
   });
 
+  it("takes texts' batches from their broadcasts' batch lists even when the lists answer after the texts: 1 + 3·B calls", async () => {
+    // B = 3 broadcasts, each with 2 batches and a text in each. The batch lists answer 150 ms after
+    // everything else, so every Text.batch is asked for while its broadcast's list is still loading.
+    const broadcastIds = [21, 22, 23];
+    const batchesOf = (id: number) => [
+      { id: id * 10 + 1, name: `Batch ${id}.1`, broadcastId: id },
+      { id: id * 10 + 2, name: `Batch ${id}.2`, broadcastId: id },
+    ];
+    const page = (items: object[]) => ({ items, limit: 10, offset: 0, totalCount: items.length });
+    h.fake.on("GET", "/v2/texts/broadcasts", { body: page(broadcastIds.map((id) => ({ id }))) });
+    h.fake.on("GET", "/v2/texts/broadcasts/:id/batches", (call) => ({
+      body: page(batchesOf(Number(call.params.id))),
+      delayMs: 150,
+    }));
+    // A batch fetched on its own would answer the same: only the calls show the difference.
+    h.fake.on("GET", "/v2/campaigns/batches/:id", (call) => {
+      const id = Number(call.params.id);
+      return { body: batchesOf(Math.floor(id / 10)).find((batch) => batch.id === id) };
+    });
+    h.fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) => ({
+      body: page(
+        batchesOf(Number(call.params.id)).map((batch) => ({ id: batch.id * 100, batchId: batch.id })),
+      ),
+    }));
+    const result = await h.run(`{
+      textBroadcasts {
+        items {
+          id
+          stats { sentCount }
+          batches { items { id name } }
+          texts { items { id batch { id name } } }
+        }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const items = (result.data as { textBroadcasts: { items: Array<{ texts: { items: unknown[] } }> } })
+      .textBroadcasts.items;
+    expect(items.map((item) => item.texts.items)).toEqual(
+      broadcastIds.map((id) =>
+        batchesOf(id).map((batch) => ({
+          id: String(batch.id * 100),
+          batch: { id: String(batch.id), name: batch.name },
+        })),
+      ),
+    );
+    const calls = h.calls();
+    expect(calls.filter((call) => call.startsWith("GET /campaigns/batches/"))).toEqual([]);
+    expect(calls).toHaveLength(1 + 3 * broadcastIds.length);
+  });
+
   it("pages a batch's texts through its broadcast, and finds the broadcast from the batch", async () => {
     const result = await h.run(`{
       batch(id: "9") { id broadcast { id name } texts(limit: 10) { items { id batch { id } } } }
