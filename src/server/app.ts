@@ -3,7 +3,7 @@
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import type { Credentials } from "../core/credentials.js";
 import type { Logger } from "../core/logger.js";
-import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../sandbox/index.js";
+import type { RunningSandbox, SandboxOptions } from "../../sandbox/index.js";
 import { createCircuitBreaker } from "../state/circuit-breaker.js";
 import { createContextFactory } from "../graphql/context-factory.js";
 import type { ServerConfig } from "./config.js";
@@ -34,6 +34,8 @@ export async function startApp(
       : undefined;
 
   if (!apiUrl) {
+    // Loaded only when it runs: a server in front of real CallFire never holds the sandbox's code.
+    const { startSandbox } = await import("../../sandbox/index.js");
     const sandboxLog = log.child({ component: "sandbox" });
     // One line per sandbox request is noise next to our own request log: keep it for LOG_LEVEL=debug.
     sandbox = await startSandbox({ log: (line) => sandboxLog.debug(line), ...sandboxOptions });

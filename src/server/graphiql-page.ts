@@ -1,7 +1,6 @@
 // The offline GraphiQL page at /graphiql: every script inlined (about 9 MB), opening on a query that
 // shows real data at once, from the embedded sandbox or from CallFire.
 import { gzipSync } from "node:zlib";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { RequestHandler } from "express";
 
 const FIRST_QUERY = `# callfire-graph: CallFire texts as one graph.
@@ -23,21 +22,29 @@ query Dashboard {
 }
 `;
 
-/**
- * Serves the page, rendered and gzipped once on first use (9 MB of HTML become about 2 MB on the wire;
- * most deployments never open it, so nothing is done at start-up).
- */
+/** Rendered and gzipped once: 9 MB of HTML become about 2 MB on the wire. */
+async function renderPage(): Promise<{ html: string; gzipped: Buffer }> {
+  // Imported here, not at the top: the module holds the inlined scripts (about 35 MB of heap), and
+  // most deployments never open the page.
+  const { renderGraphiQL } = await import("@graphql-yoga/render-graphiql");
+  const html = renderGraphiQL({
+    endpoint: "/graphql",
+    title: "callfire-graph GraphiQL",
+    defaultQuery: FIRST_QUERY,
+  });
+  return { html, gzipped: gzipSync(html) };
+}
+
+/** Serves the page, rendered on first use; nothing is done at start-up. */
 export function graphiqlHandler(): RequestHandler {
-  let page: { html: string; gzipped: Buffer } | undefined;
-  return (req, res) => {
-    if (!page) {
-      const html = renderGraphiQL({
-        endpoint: "/graphql",
-        title: "callfire-graph GraphiQL",
-        defaultQuery: FIRST_QUERY,
-      });
-      page = { html, gzipped: gzipSync(html) };
-    }
+  let rendering: Promise<{ html: string; gzipped: Buffer }> | undefined;
+  return async (req, res) => {
+    // A failed render is tried again on the next visit.
+    rendering ??= renderPage().catch((error: unknown) => {
+      rendering = undefined;
+      throw error;
+    });
+    const page = await rendering;
     res.type("html").vary("accept-encoding");
     if (req.acceptsEncodings("gzip")) res.set("content-encoding", "gzip").send(page.gzipped);
     else res.send(page.html);
