@@ -5,7 +5,7 @@ import type { CallFireApi } from "./callfire-api.js";
 import { apiError, errorCode } from "../src/core/errors.js";
 import type { Logger } from "../src/core/logger.js";
 import type { CircuitBreaker } from "../src/state/circuit-breaker.js";
-import type { Metrics } from "../src/server/metrics.js";
+import type { Metrics } from "../src/core/metrics.js";
 
 export interface InstrumentationOptions {
   maxCalls: number;

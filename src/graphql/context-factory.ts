@@ -14,7 +14,7 @@ import type { CircuitBreaker } from "../state/circuit-breaker.js";
 import type { Context } from "../../resolvers/context.js";
 import { bindIdempotency, type IdempotencyStore } from "../state/idempotency-store.js";
 import { instrumentApi } from "../../datasources/instrumented-api.js";
-import type { Metrics } from "../server/metrics.js";
+import type { Metrics } from "../core/metrics.js";
 
 export interface ContextDependencies {
   http: Got;

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Context } from "../../resolvers/context.js";
 import { publicErrorCode } from "./format-error.js";
-import type { Metrics } from "../server/metrics.js";
+import type { Metrics } from "../core/metrics.js";
 
 export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
   return {

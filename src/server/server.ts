@@ -21,7 +21,7 @@ import { fieldProjectionPlugin } from "../../datasources/projection/field-projec
 import { createFormatError } from "../graphql/format-error.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
-import type { Metrics } from "./metrics.js";
+import type { MetricsRegistry } from "./metrics.js";
 import { requestLogPlugin } from "../graphql/request-log.plugin.js";
 import type { UpstreamStatus } from "./upstream-check.js";
 
@@ -32,7 +32,7 @@ export interface ServerOptions {
   /** Whether CallFire answers, for /ready. */
   readiness: () => Promise<UpstreamStatus>;
   log: Logger;
-  metrics: Metrics;
+  metrics: MetricsRegistry;
   port: number;
   host: string;
   production: boolean;
@@ -85,8 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });
   });
 
-  app.get("/metrics", (_req, res) => {
-    res.type("text/plain; version=0.0.4").send(options.metrics.render());
+  app.get("/metrics", async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.render());
   });
 
   app.get("/graphiql", graphiqlHandler());

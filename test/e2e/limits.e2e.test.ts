@@ -84,7 +84,7 @@ describe("limits and metrics", () => {
     expect(graph.upstream.lines()).toEqual(["GET /v2/texts/auto-replys"]);
   });
 
-  it("exposes Prometheus metrics for GraphQL operations, the codes clients saw, and CallFire calls", async () => {
+  it("exposes Prometheus metrics for GraphQL operations, the codes clients saw, CallFire calls and the process", async () => {
     await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }");
     await post(graph.app.url, "{ nope }");
     // An answer CallFire never gives: the client sees INTERNAL_SERVER_ERROR, and so do the metrics.
@@ -109,5 +109,9 @@ describe("limits and metrics", () => {
     expect(text).toMatch(/^callfire_calls_total\{method="findTextBroadcasts",outcome="OK"\} [1-9]\d*$/m);
     expect(text).toMatch(/^callfire_calls_total\{method="findTextAutoReplies",outcome="UNEXPECTED"\} 1$/m);
     expect(text).toMatch(/^callfire_call_duration_seconds_count\{method="findTextBroadcasts"\} [1-9]\d*$/m);
+    // prom-client's default process metrics: memory, event-loop lag, garbage collection.
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).toContain("# TYPE nodejs_gc_duration_seconds histogram");
   });
 });
