@@ -4,20 +4,25 @@
 import "reflect-metadata";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { floors } from "./benchmarks/floors.js";
+import { memory } from "./benchmarks/memory.js";
 import { partialResponseBytes } from "./benchmarks/partial-response-bytes.js";
 import { screenWallTime } from "./benchmarks/screen-wall-time.js";
 import { throughput } from "./benchmarks/throughput.js";
 import { upstreamCost } from "./benchmarks/upstream-cost.js";
 import { describeMachine } from "./harness/machine.js";
 import { headerMarkdown, outcomeMarkdown, type Outcome, type RunRecord } from "./harness/report.js";
+import type { RunOptions } from "./harness/result.js";
 import { round } from "./harness/stats.js";
 import { writeFormatted } from "./harness/write-results.js";
 
-const BENCHMARKS = [upstreamCost, screenWallTime, throughput, partialResponseBytes];
-/** Far over the ~30 s a full run takes; child servers stop themselves when this process exits. */
-const WATCHDOG_MS = 4 * 60_000;
+const BENCHMARKS = [upstreamCost, screenWallTime, throughput, partialResponseBytes, floors, memory];
+/** Far over the minute or two a full run takes; child servers stop themselves when this process exits. */
+const WATCHDOG_MS = 6 * 60_000;
 
-const requested = process.argv.slice(2);
+const SOAK_FLAG = "--soak";
+const options: RunOptions = { soak: process.argv.includes(SOAK_FLAG) };
+const requested = process.argv.slice(2).filter((argument) => argument !== SOAK_FLAG);
 const unknown = requested.filter((id) => !BENCHMARKS.some((benchmark) => benchmark.id === id));
 if (unknown.length > 0) {
   console.error(
@@ -32,7 +37,7 @@ setTimeout(() => {
 
 const header = {
   date: new Date().toISOString(),
-  command: ["npm run bench", ...(requested.length > 0 ? ["--", ...requested] : [])].join(" "),
+  command: ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" "),
   machine: describeMachine(),
 };
 const markdown = [headerMarkdown(header)];
@@ -44,7 +49,7 @@ for (const benchmark of BENCHMARKS.filter((b) => requested.length === 0 || reque
   const begun = performance.now();
   const outcome: Outcome = { id: benchmark.id, title: benchmark.title, seconds: 0 };
   try {
-    outcome.result = await benchmark.run();
+    outcome.result = await benchmark.run(options);
   } catch (error) {
     outcome.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }

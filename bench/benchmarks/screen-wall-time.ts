@@ -37,15 +37,15 @@ function countsOf(data: DashboardData): DashboardCounts {
 async function run(): Promise<BenchmarkResult> {
   const servers = await startChildServers();
   try {
-    const call = sandboxClient(servers.sandbox);
+    const call = sandboxClient(servers.sandbox.ready);
     await fillDashboardPage(call);
 
-    const graphCounts = countsOf(await postGraphQL<DashboardData>(servers.graphUrl, DASHBOARD));
+    const graphCounts = countsOf(await postGraphQL<DashboardData>(servers.graph.ready.url, DASHBOARD));
     const clients: Client[] = [
       {
         name: "graph: BroadcastDashboard, 1 request",
         requests: 1,
-        load: async () => countsOf(await postGraphQL<DashboardData>(servers.graphUrl, DASHBOARD)),
+        load: async () => countsOf(await postGraphQL<DashboardData>(servers.graph.ready.url, DASHBOARD)),
       },
     ];
     for (const parallelism of [6, 1]) {

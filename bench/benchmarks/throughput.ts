@@ -1,17 +1,20 @@
-// (c) Server overhead and throughput: bounded closed-loop load against the graph (child process), for
+// (c) Server overhead and throughput: bounded closed-loop load against the graph (production build, child process), for
 // `{ __typename }` (no resolver, no CallFire: the server's own cost per request), the dashboard and a
 // single text lookup. Absolute numbers belong to this machine; the ratios to the baseline travel.
-import { startChildServers } from "../harness/child-servers.js";
+import { startChildServers, type ChildServers } from "../harness/child-servers.js";
 import { fillDashboardPage, sendTexts } from "../harness/fixture.js";
 import { operationBody, postGraphQL } from "../harness/graphql.js";
 import { runLoad } from "../harness/load.js";
-import { DASHBOARD, TYPENAME, textById } from "../harness/operations.js";
+import { DASHBOARD, DASHBOARD_LIMIT, TYPENAME, textById } from "../harness/operations.js";
 import type { Benchmark, BenchmarkResult } from "../harness/result.js";
 import { sandboxClient } from "../harness/sandbox-client.js";
 import { percentile, round } from "../harness/stats.js";
 import { times } from "../harness/table.js";
+import { judge, targetTable } from "../harness/targets.js";
 
 const CONCURRENCY = 8;
+/** The full page's CallFire calls, 1 + 3·B: the exact count benchmark (a) checks. */
+const DASHBOARD_CALLS = 1 + 3 * DASHBOARD_LIMIT;
 const DURATION_MS = 5_000;
 const MAX_REQUESTS = 2_000;
 /** Untimed load first, so JIT warm-up and connection set-up are not measured. */
@@ -36,16 +39,20 @@ interface Row {
   sandboxCpuMs: number;
 }
 
-/** CPU milliseconds per request, from microseconds used over a load. */
-function perRequest(micros: number, requests: number): number {
-  return round(micros / 1000 / requests, 3);
+/** CPU milliseconds per request. */
+function perRequest(cpuMs: number, requests: number): number {
+  return round(cpuMs / requests, 3);
+}
+
+function cpuOf(servers: ChildServers): { graph: number; sandbox: number } {
+  return { graph: servers.graph.usage().cpuMs, sandbox: servers.sandbox.usage().cpuMs };
 }
 
 interface Measured {
   requests: number;
   elapsedMs: number;
   latenciesMs: number[];
-  /** CPU microseconds each child used while measured. */
+  /** CPU milliseconds each child used while measured. */
   graph: number;
   sandbox: number;
 }
@@ -68,14 +75,14 @@ function rowOf(name: string, measured: Measured): Row {
 async function run(): Promise<BenchmarkResult> {
   const servers = await startChildServers();
   try {
-    const call = sandboxClient(servers.sandbox);
+    const call = sandboxClient(servers.sandbox.ready);
     await fillDashboardPage(call);
     const ids = await sendTexts(call, 100);
     const dashboard = operationBody(DASHBOARD);
     const typename = operationBody(TYPENAME);
     const lookups = ids.map((id) => operationBody(textById(id)));
     // Fail early on a broken operation rather than measure error answers.
-    await postGraphQL(servers.graphUrl, DASHBOARD);
+    await postGraphQL(servers.graph.ready.url, DASHBOARD);
 
     const scenarios: Scenario[] = [
       { name: "{ __typename } (baseline)", body: () => typename },
@@ -85,7 +92,12 @@ async function run(): Promise<BenchmarkResult> {
     // Warm every scenario first, then measure in interleaved slices, so a noisy moment on the shared
     // machine is spread over all scenarios instead of landing on one.
     for (const scenario of scenarios) {
-      await runLoad({ url: servers.graphUrl, body: scenario.body, concurrency: CONCURRENCY, ...WARMUP });
+      await runLoad({
+        url: servers.graph.ready.url,
+        body: scenario.body,
+        concurrency: CONCURRENCY,
+        ...WARMUP,
+      });
     }
     const totals = scenarios.map((): Measured => ({
       requests: 0,
@@ -96,15 +108,15 @@ async function run(): Promise<BenchmarkResult> {
     }));
     for (let slice = 0; slice < SLICES; slice += 1) {
       for (const [index, scenario] of scenarios.entries()) {
-        const before = await servers.cpuMicros();
+        const before = cpuOf(servers);
         const result = await runLoad({
-          url: servers.graphUrl,
+          url: servers.graph.ready.url,
           body: scenario.body,
           concurrency: CONCURRENCY,
           durationMs: DURATION_MS / SLICES,
           maxRequests: MAX_REQUESTS / SLICES,
         });
-        const after = await servers.cpuMicros();
+        const after = cpuOf(servers);
         if (result.failures > 0) {
           throw new Error(
             `${scenario.name}: ${result.failures} failed requests, first: ${result.firstFailure}`,
@@ -120,7 +132,23 @@ async function run(): Promise<BenchmarkResult> {
     }
     const rows = scenarios.map((scenario, index) => rowOf(scenario.name, totals[index]));
 
-    const [baseline] = rows;
+    const [baseline, dashboardRow] = rows;
+    const targets = [
+      judge({
+        figure: "graph CPU per full-page dashboard",
+        measured: dashboardRow.graphCpuMs,
+        unit: " ms",
+        bound: "at most",
+        goal: 6,
+      }),
+      judge({
+        figure: `graph CPU per CallFire call (dashboard ÷ ${DASHBOARD_CALLS} calls)`,
+        measured: dashboardRow.graphCpuMs / DASHBOARD_CALLS,
+        unit: " ms",
+        bound: "at most",
+        goal: 0.2,
+      }),
+    ];
     return {
       tables: [
         {
@@ -154,6 +182,7 @@ async function run(): Promise<BenchmarkResult> {
             times(row.graphCpuMs / baseline.graphCpuMs),
           ]),
         },
+        targetTable("Targets (issue 12) measured here", targets),
       ],
       notes: [
         "Three processes share the machine's cores: the graph, the sandbox (SQLite, JSON) and this load generator, so req/s and latency of upstream-heavy scenarios include the sandbox's work. CPU ms/req is each child's own user+system CPU time over the measured load divided by its requests: the graph's cost per request, apart from the sandbox's and less sensitive to contention than req/s. Compare ratios within one run, not absolute numbers across runs.",
@@ -167,6 +196,7 @@ async function run(): Promise<BenchmarkResult> {
         maxRequests: MAX_REQUESTS,
         warmup: WARMUP,
         rows,
+        targets,
       },
     };
   } finally {

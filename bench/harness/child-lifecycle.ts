@@ -1,14 +1,13 @@
-// The child side of child-servers.ts, over the IPC channel: announce readiness, report CPU time used
-// on request, and stop on SIGTERM, when the parent goes away (the channel disconnects), or after a
-// hard lifetime cap, whichever comes first.
+// The child side of child-servers.ts, over the IPC channel: announce readiness, and stop on SIGTERM,
+// when the parent goes away (the channel disconnects), or after a hard lifetime cap, whichever comes
+// first. CPU and memory are read from outside (process-usage.ts).
 
-/** Carries the graph child's configuration variables as JSON (serve-graph.ts). */
-export const GRAPH_ENV_VARIABLE = "BENCH_GRAPH_ENV";
 /** Longer than any benchmark; a child that outlives it was forgotten. */
-const MAX_LIFETIME_MS = 5 * 60_000;
+export const MAX_LIFETIME_MS = 5 * 60_000;
 
-export type ChildMessage = { ready: unknown } | { cpuMicros: number };
-export const CPU_REQUEST = "cpu";
+export interface ReadyMessage {
+  ready: unknown;
+}
 
 export function serveUntilStopped(ready: object, stop: () => Promise<void>): void {
   let stopping = false;
@@ -30,12 +29,13 @@ export function serveUntilStopped(ready: object, stop: () => Promise<void>): voi
     console.error(`bench child ${process.pid}: lifetime cap reached, stopping`);
     shutdown(1);
   }, MAX_LIFETIME_MS).unref();
-
-  const send = (message: ChildMessage) => process.send?.(message);
-  process.on("message", (message) => {
-    if (message !== CPU_REQUEST) return;
-    const { user, system } = process.cpuUsage();
-    send({ cpuMicros: user + system });
-  });
-  send({ ready });
+  process.send?.({ ready } satisfies ReadyMessage);
 }
+
+/**
+ * The same guard for a process that runs no bench code (the production build): loaded with
+ * `--import`, it only ends the process when the bench goes away or overstays.
+ */
+export const LIFETIME_GUARD_IMPORT = `data:text/javascript,${encodeURIComponent(
+  `process.once("disconnect", () => process.exit(0)); setTimeout(() => process.exit(1), ${MAX_LIFETIME_MS}).unref();`,
+)}`;

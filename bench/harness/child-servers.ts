@@ -1,31 +1,33 @@
-// Starts the sandbox and the graph as child processes (tsx), so a load generator in this process does
-// not share their event loop, and so each one's CPU time can be read on its own. Each child stops when
-// told, when this process exits, or after its lifetime cap (child-lifecycle.ts).
+// Servers as child processes, so a load generator in this process does not share their event loop and
+// each one's CPU time and memory can be read on its own (process-usage.ts). The graph runs from the
+// production build, started as `npm run start:prod` starts it (production-graph.ts); the sandbox and
+// the reference servers run their TypeScript through tsx. Each child stops when told, when this process
+// exits, or after its lifetime cap (child-lifecycle.ts).
 import { fork, type ChildProcess } from "node:child_process";
-import { CPU_REQUEST, GRAPH_ENV_VARIABLE, type ChildMessage } from "./child-lifecycle.js";
+import type { ReadyMessage } from "./child-lifecycle.js";
+import { startProductionGraph } from "./production-graph.js";
+import { processUsage, type ProcessUsage } from "./process-usage.js";
+import { stopChild } from "./stop-child.js";
 import type { SandboxAccess } from "./sandbox-client.js";
 
 const START_TIMEOUT_MS = 30_000;
-const REPLY_TIMEOUT_MS = 5_000;
-const STOP_TIMEOUT_MS = 5_000;
 
-interface Child<T> {
+export interface ChildServer<T = unknown> {
   ready: T;
-  /** User + system CPU time the child has used since it started, in microseconds. */
-  cpuMicros(): Promise<number>;
+  pid: number;
+  usage(): ProcessUsage;
   stop(): Promise<void>;
 }
 
-type MessageKey = "ready" | "cpuMicros";
-
-function nextMessage(child: ChildProcess, key: MessageKey, timeoutMs: number): Promise<unknown> {
+function readyMessage(child: ChildProcess): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => done(new Error(`no "${key}" from child ${child.pid} in ${timeoutMs} ms`)),
-      timeoutMs,
+      () => done(new Error(`child ${child.pid} not ready in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
     );
-    const onMessage = (message: ChildMessage) => {
-      if (key in message) done(undefined, (message as Record<MessageKey, unknown>)[key]);
+    const onMessage = (message: ReadyMessage) => {
+      if (typeof message === "object" && message !== null && "ready" in message)
+        done(undefined, message.ready);
     };
     const onExit = (code: number | null) => done(new Error(`child ${child.pid} exited with ${code}`));
     const done = (error?: Error, value?: unknown) => {
@@ -40,7 +42,11 @@ function nextMessage(child: ChildProcess, key: MessageKey, timeoutMs: number): P
   });
 }
 
-async function startChild<T>(script: string, env: Record<string, string> = {}): Promise<Child<T>> {
+/** A bench script (TypeScript, through tsx) that calls serveUntilStopped once it listens. */
+export async function startScript<T>(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<ChildServer<T>> {
   const child = fork(new URL(script, import.meta.url).pathname, {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, ...env },
@@ -48,58 +54,33 @@ async function startChild<T>(script: string, env: Record<string, string> = {}): 
   });
   let ready: T;
   try {
-    ready = (await nextMessage(child, "ready", START_TIMEOUT_MS)) as T;
+    ready = (await readyMessage(child)) as T;
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
   }
-  return {
-    ready,
-    cpuMicros: () => {
-      const answer = nextMessage(child, "cpuMicros", REPLY_TIMEOUT_MS);
-      child.send(CPU_REQUEST);
-      return answer as Promise<number>;
-    },
-    stop: () => stopChild(child),
-  };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+  const pid = child.pid!;
+  return { ready, pid, usage: () => processUsage(pid), stop: () => stopChild(child) };
 }
 
 export interface ChildServers {
-  sandbox: SandboxAccess;
-  graphUrl: string;
-  /** CPU time used so far by each child, in microseconds. */
-  cpuMicros(): Promise<{ graph: number; sandbox: number }>;
+  sandbox: ChildServer<SandboxAccess>;
+  graph: ChildServer<{ url: string }>;
   stop(): Promise<void>;
 }
 
-/** A sandbox child and a graph child pointed straight at it (no proxy: nothing in between to time). */
+/** A sandbox child and a production-build graph pointed straight at it (no proxy in between to time). */
 export async function startChildServers(): Promise<ChildServers> {
-  const sandbox = await startChild<SandboxAccess>("./serve-sandbox.ts");
+  const sandbox = await startScript<SandboxAccess>("./serve-sandbox.ts");
   try {
-    const graph = await startChild<{ url: string }>("./serve-graph.ts", {
-      [GRAPH_ENV_VARIABLE]: JSON.stringify({
-        CALLFIRE_API_URL: `${sandbox.ready.origin}/v2`,
-        CALLFIRE_API_LOGIN: sandbox.ready.login,
-        CALLFIRE_API_PASSWORD: sandbox.ready.password,
-        LOG_LEVEL: "error",
-      }),
+    const graph = await startProductionGraph({
+      CALLFIRE_API_URL: `${sandbox.ready.origin}/v2`,
+      CALLFIRE_API_LOGIN: sandbox.ready.login,
+      CALLFIRE_API_PASSWORD: sandbox.ready.password,
     });
     return {
-      sandbox: sandbox.ready,
-      graphUrl: graph.ready.url,
-      cpuMicros: async () => ({ graph: await graph.cpuMicros(), sandbox: await sandbox.cpuMicros() }),
+      sandbox,
+      graph,
       stop: async () => {
         await graph.stop();
         await sandbox.stop();

@@ -14,9 +14,14 @@ export interface BenchmarkResult {
   data: unknown;
 }
 
+export interface RunOptions {
+  /** `--soak`: the memory benchmark loads for 60 s instead of 20 s. */
+  soak: boolean;
+}
+
 export interface Benchmark {
   /** For `npm run bench -- <id>`. */
   id: string;
   title: string;
-  run(): Promise<BenchmarkResult>;
+  run(options: RunOptions): Promise<BenchmarkResult>;
 }
