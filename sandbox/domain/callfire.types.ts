@@ -52,8 +52,33 @@ export interface LocalTimeRestriction {
   endMinute?: number;
 }
 
-/** Stored and echoed as given; the sandbox does not run schedules (see README). */
-export type Schedule = Record<string, unknown>;
+export interface LocalDate {
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface LocalTime {
+  hour?: number;
+  minute?: number;
+  second?: number;
+  nano?: number;
+}
+
+/** Stored and returned; the sandbox does not run schedules (see README). */
+export interface Schedule {
+  id: number;
+  campaignId: number;
+  startDate?: LocalDate;
+  stopDate?: LocalDate;
+  startTimeOfDay?: LocalTime;
+  stopTimeOfDay?: LocalTime;
+  daysOfWeek?: string[];
+  timeZone?: string;
+}
+
+/** A schedule as a request gives it: `campaignId` is the server's; a known `id` keeps that schedule's id. */
+export type ScheduleInput = Omit<Schedule, "id" | "campaignId"> & { id?: number; campaignId?: number };
 
 export interface ContactRef {
   id: number;

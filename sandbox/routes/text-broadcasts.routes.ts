@@ -41,7 +41,7 @@ export function textBroadcastsRoutes(store: Store): Router {
   });
 
   router.post("/texts/broadcasts", (req, res) => {
-    const id = createBroadcast(serviceContext(store, res), readBroadcast(req.body), {
+    const id = createBroadcast(serviceContext(store, res), readBroadcast("createTextBroadcast", req.body), {
       start: queryBoolean(req.query, "start") ?? false,
       strict: strict(req.query),
     });
@@ -55,7 +55,12 @@ export function textBroadcastsRoutes(store: Store): Router {
   // The samples show an empty body; the later spec returns the id. Clients ignore it either way.
   router.put("/texts/broadcasts/:id", (req, res) => {
     const id = pathId(req.params.id);
-    updateBroadcast(serviceContext(store, res), id, readBroadcast(req.body), strict(req.query));
+    updateBroadcast(
+      serviceContext(store, res),
+      id,
+      readBroadcast("updateTextBroadcast", req.body),
+      strict(req.query),
+    );
     sendJson(req, res, 200, { id });
   });
 
@@ -96,7 +101,7 @@ export function textBroadcastsRoutes(store: Store): Router {
     const texts = addRecipients(
       ctx,
       pathId(req.params.id),
-      readRecipientArray(req.body, true),
+      readRecipientArray("addTextBroadcastRecipients", req.body),
       strict(req.query),
     );
     sendJson(req, res, 200, { items: texts });
@@ -107,7 +112,7 @@ export function textBroadcastsRoutes(store: Store): Router {
     toggleRecipients(
       serviceContext(store, res),
       pathId(req.params.id),
-      readRecipientArray(req.body, false),
+      readRecipientArray("toggleTextBroadcastRecipientsStatus", req.body),
       enable,
     );
     sendEmpty(res);

@@ -58,7 +58,7 @@ export function textsRoutes(store: Store): Router {
   });
 
   router.post("/texts", (req, res) => {
-    const texts = sendTexts(serviceContext(store, res), readRecipientArray(req.body, true), {
+    const texts = sendTexts(serviceContext(store, res), readRecipientArray("sendTexts", req.body), {
       campaignId: queryInteger(req.query, "campaignId"),
       defaultMessage: queryString(req.query, "defaultMessage"),
       strict: queryBoolean(req.query, "strictValidation") ?? false,

@@ -5,6 +5,7 @@ import type {
   LocalTimeRestriction,
   Media,
   Schedule,
+  ScheduleInput,
   TextBroadcast,
 } from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
@@ -23,7 +24,6 @@ interface CampaignRow {
   big_message_strategy: BigMessageStrategy | null;
   labels: string;
   local_time_restriction: string;
-  schedules: string;
   max_active: number | null;
   resume_next_day: number;
   media: string;
@@ -61,11 +61,10 @@ export type CampaignSettings = Partial<
     | "bigMessageStrategy"
     | "labels"
     | "localTimeRestriction"
-    | "schedules"
     | "maxActive"
     | "resumeNextDay"
     | "media"
-  >
+  > & { schedules: ScheduleInput[] }
 >;
 
 export interface BroadcastFilter {
@@ -77,7 +76,7 @@ export interface BroadcastFilter {
   intervalEnd?: number;
 }
 
-function toCampaign(row: CampaignRow): Campaign {
+function toCampaign(row: CampaignRow, schedules: Schedule[]): Campaign {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -89,7 +88,7 @@ function toCampaign(row: CampaignRow): Campaign {
     bigMessageStrategy: orUndefined(row.big_message_strategy),
     labels: fromJson(row.labels),
     localTimeRestriction: fromJson(row.local_time_restriction),
-    schedules: fromJson(row.schedules),
+    schedules,
     maxActive: orUndefined(row.max_active),
     resumeNextDay: row.resume_next_day === 1,
     media: fromJson(row.media),
@@ -116,27 +115,27 @@ export function toTextBroadcast(campaign: Campaign): TextBroadcast {
   };
 }
 
-const COLUMNS: Record<keyof CampaignSettings, (value: never) => unknown> = {
+type ColumnSetting = Exclude<keyof CampaignSettings, "schedules">;
+
+const COLUMNS: Record<ColumnSetting, (value: never) => unknown> = {
   name: (v: string) => v,
   fromNumber: (v: string) => v,
   message: (v: string) => v,
   bigMessageStrategy: (v: string) => v,
   labels: (v: string[]) => toJson(v),
   localTimeRestriction: (v: LocalTimeRestriction) => toJson(v),
-  schedules: (v: Schedule[]) => toJson(v),
   maxActive: (v: number) => v,
   resumeNextDay: (v: boolean) => (v ? 1 : 0),
   media: (v: Media[]) => toJson(v),
 };
 
-const COLUMN_NAMES: Record<keyof CampaignSettings, string> = {
+const COLUMN_NAMES: Record<ColumnSetting, string> = {
   name: "name",
   fromNumber: "from_number",
   message: "message",
   bigMessageStrategy: "big_message_strategy",
   labels: "labels",
   localTimeRestriction: "local_time_restriction",
-  schedules: "schedules",
   maxActive: "max_active",
   resumeNextDay: "resume_next_day",
   media: "media",
@@ -149,8 +148,8 @@ export class CampaignsRepository {
     const result = this.db
       .prepare(
         `INSERT INTO campaigns (account_id, is_default, name, status, from_number, message, big_message_strategy,
-           labels, local_time_restriction, schedules, max_active, resume_next_day, media, created, last_modified)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           labels, local_time_restriction, max_active, resume_next_day, media, created, last_modified)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         accountId,
@@ -162,21 +161,61 @@ export class CampaignsRepository {
         settings.bigMessageStrategy ?? null,
         toJson(settings.labels ?? []),
         toJson(settings.localTimeRestriction ?? { enabled: false }),
-        toJson(settings.schedules ?? []),
         settings.maxActive ?? null,
         settings.resumeNextDay === true ? 1 : 0,
         toJson(settings.media ?? []),
         now,
         now,
       );
-    return Number(result.lastInsertRowid);
+    const id = Number(result.lastInsertRowid);
+    if (settings.schedules !== undefined) this.replaceSchedules(id, settings.schedules);
+    return id;
+  }
+
+  /**
+   * The broadcast's schedules become the given list. A schedule sent back with the id the server gave it
+   * keeps that id (clients update by reading, changing and writing back); any other gets a new one.
+   */
+  private replaceSchedules(campaignId: number, schedules: ScheduleInput[]): void {
+    const current = new Set(this.schedules(campaignId).map((schedule) => schedule.id));
+    const kept = schedules.flatMap(({ id }) => (id !== undefined && current.has(id) ? [id] : []));
+    for (const id of current) {
+      if (!kept.includes(id)) this.db.prepare("DELETE FROM schedules WHERE id = ?").run(id);
+    }
+    for (const { id, ...given } of schedules) {
+      // campaignId is the server's to set: only the schedule's own fields are stored.
+      const { startDate, stopDate, startTimeOfDay, stopTimeOfDay, daysOfWeek, timeZone } = given;
+      const schedule = { startDate, stopDate, startTimeOfDay, stopTimeOfDay, daysOfWeek, timeZone };
+      if (id !== undefined && kept.includes(id)) {
+        this.db.prepare("UPDATE schedules SET schedule = ? WHERE id = ?").run(toJson(schedule), id);
+      } else {
+        this.db
+          .prepare("INSERT INTO schedules (campaign_id, schedule) VALUES (?, ?)")
+          .run(campaignId, toJson(schedule));
+      }
+    }
+  }
+
+  private schedules(campaignId: number): Schedule[] {
+    const rows = this.db
+      .prepare("SELECT id, schedule FROM schedules WHERE campaign_id = ? ORDER BY id")
+      .all(campaignId) as { id: number; schedule: string }[];
+    return rows.map((row) => ({
+      id: row.id,
+      campaignId,
+      ...fromJson<Omit<Schedule, "id" | "campaignId">>(row.schedule),
+    }));
+  }
+
+  private toCampaign(row: CampaignRow): Campaign {
+    return toCampaign(row, this.schedules(row.id));
   }
 
   get(accountId: number, id: number): Campaign | undefined {
     const row = this.db
       .prepare("SELECT * FROM campaigns WHERE id = ? AND account_id = ?")
       .get(id, accountId) as CampaignRow | undefined;
-    return row === undefined ? undefined : toCampaign(row);
+    return row === undefined ? undefined : this.toCampaign(row);
   }
 
   /** The account's default campaign, created on first use. */
@@ -184,20 +223,19 @@ export class CampaignsRepository {
     const row = this.db
       .prepare("SELECT * FROM campaigns WHERE account_id = ? AND is_default = 1")
       .get(accountId) as CampaignRow | undefined;
-    if (row !== undefined) return toCampaign(row);
+    if (row !== undefined) return this.toCampaign(row);
     const id = this.insert(accountId, true, {}, now);
     return this.get(accountId, id) as Campaign;
   }
 
   update(id: number, settings: CampaignSettings, now: number): void {
-    const keys = (Object.keys(settings) as (keyof CampaignSettings)[]).filter(
-      (k) => settings[k] !== undefined,
-    );
+    const keys = (Object.keys(COLUMNS) as ColumnSetting[]).filter((k) => settings[k] !== undefined);
     const assignments = keys.map((k) => `${COLUMN_NAMES[k]} = ?`);
     const values = keys.map((k) => COLUMNS[k](settings[k] as never));
     this.db
       .prepare(`UPDATE campaigns SET ${[...assignments, "last_modified = ?"].join(", ")} WHERE id = ?`)
       .run(...values, now, id);
+    if (settings.schedules !== undefined) this.replaceSchedules(id, settings.schedules);
   }
 
   setStatus(id: number, status: BroadcastStatus, now: number): void {
@@ -219,7 +257,9 @@ export class CampaignsRepository {
     if (filter.running !== undefined)
       where.push(filter.running ? "status = 'RUNNING'" : "status <> 'RUNNING'");
     if (filter.scheduled !== undefined)
-      where.push(`json_array_length(schedules) ${filter.scheduled ? ">" : "="} 0`);
+      where.push(
+        `${filter.scheduled ? "" : "NOT "}EXISTS (SELECT 1 FROM schedules WHERE campaign_id = campaigns.id)`,
+      );
     if (filter.intervalBegin !== undefined) {
       where.push("created >= ?");
       params.push(filter.intervalBegin);
@@ -237,7 +277,7 @@ export class CampaignsRepository {
       .get(...params) as {
       total: number;
     };
-    return [rows.map(toCampaign), total];
+    return [rows.map((row) => this.toCampaign(row)), total];
   }
 
   /** Running text broadcasts (not default campaigns), across accounts unless one is given. */
@@ -247,6 +287,6 @@ export class CampaignsRepository {
         `SELECT * FROM campaigns WHERE status = 'RUNNING' AND is_default = 0 AND (? IS NULL OR account_id = ?)`,
       )
       .all(accountId ?? null, accountId ?? null) as CampaignRow[];
-    return rows.map(toCampaign);
+    return rows.map((row) => this.toCampaign(row));
   }
 }

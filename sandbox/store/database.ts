@@ -25,7 +25,6 @@ CREATE TABLE IF NOT EXISTS campaigns (
   big_message_strategy TEXT,
   labels TEXT NOT NULL DEFAULT '[]',
   local_time_restriction TEXT NOT NULL,
-  schedules TEXT NOT NULL DEFAULT '[]',
   max_active INTEGER,
   resume_next_day INTEGER NOT NULL DEFAULT 0,
   media TEXT NOT NULL DEFAULT '[]',
@@ -33,6 +32,12 @@ CREATE TABLE IF NOT EXISTS campaigns (
   last_modified INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS campaigns_by_account ON campaigns(account_id, is_default, status);
+CREATE TABLE IF NOT EXISTS schedules (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+  schedule TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS schedules_by_campaign ON schedules(campaign_id);
 CREATE TABLE IF NOT EXISTS batches (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   account_id INTEGER NOT NULL REFERENCES accounts(id),
@@ -126,6 +131,7 @@ CREATE INDEX IF NOT EXISTS webhooks_by_account ON webhooks(account_id, resource)
 const ID_BASES: Record<string, number> = {
   accounts: 1_044_000,
   campaigns: 11_646_003_000,
+  schedules: 4_215_000_000,
   batches: 12_246_000_000,
   batch_recipients: 1,
   contacts: 122_460_000_000,

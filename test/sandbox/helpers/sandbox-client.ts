@@ -2,71 +2,32 @@
 // (derived and committed in sandbox/openapi/): the operation must document the status, the body must
 // validate, and no property may appear that the schema does not define.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
 import { expect } from "vitest";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../../sandbox/index.js";
+import {
+  type CallFireOperation,
+  callFireValidator,
+  operations,
+} from "../../../sandbox/openapi/callfire-schemas.js";
 
 type Json = Record<string, unknown>;
 
-interface Operation {
-  method: string;
-  path: string;
-  responses: Record<string, Json | null>;
-}
-
-const document = JSON.parse(
-  readFileSync(new URL("../../../sandbox/openapi/callfire-texts.schemas.json", import.meta.url), "utf8"),
-) as { operations: Record<string, Operation>; definitions: Record<string, Json> };
-
-export const operations = document.operations;
+export { operations };
 
 /** operationIds that answered with a documented 2xx in this test file (for the "every endpoint" check). */
 export const exercised = new Set<string>();
-
-/** Schemas with declared properties get additionalProperties: false, so undocumented keys fail. */
-function closed(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closed);
-  if (schema === null || typeof schema !== "object") return schema;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(schema)) {
-    // A "properties" map is keyed by property name (Contact even has one called "properties").
-    out[key] =
-      key === "properties"
-        ? Object.fromEntries(Object.entries(value as Json).map(([name, inner]) => [name, closed(inner)]))
-        : closed(value);
-  }
-  if ("properties" in out && !("additionalProperties" in out)) out.additionalProperties = false;
-  return out;
-}
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, strict: true }));
-ajv.addSchema({ $id: "callfire", definitions: closed(document.definitions) });
-const validators = new Map<string, ValidateFunction>();
-
-export function validatorFor(schema: Json): ValidateFunction {
-  const key = JSON.stringify(schema);
-  let validate = validators.get(key);
-  if (validate === undefined) {
-    validate = ajv.compile(JSON.parse(key.replaceAll('"#/definitions/', '"callfire#/definitions/')) as Json);
-    validators.set(key, validate);
-  }
-  return validate;
-}
 
 export function definition(name: string): Json {
   return { $ref: `#/definitions/${name}` };
 }
 
 export function expectValid(schema: Json, body: unknown): void {
-  const validate = validatorFor(schema);
-  expect(validate(body), ajv.errorsText(validate.errors, { separator: "\n" })).toBe(true);
+  const validate = callFireValidator(schema);
+  expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
 }
 
 /** Literal paths win over templates: "/texts/auto-replys" is not "/texts/{id}". */
-function operationFor(method: string, path: string): [string, Operation] | undefined {
+function operationFor(method: string, path: string): [string, CallFireOperation] | undefined {
   const apiPath = path.replace(/^\/v2/, "");
   const candidates = Object.entries(operations).filter(([, op]) => op.method === method);
   return (
@@ -155,7 +116,7 @@ function checkContract(method: string, path: string, status: number, text: strin
   }
   const found = operationFor(method, path.split("?")[0] as string);
   expect(found, `${method} ${path} is a documented operation`).toBeDefined();
-  const [operationId, { responses }] = found as [string, Operation];
+  const [operationId, { responses }] = found as [string, CallFireOperation];
   expect(Object.keys(responses), `${method} ${path} documents status ${status}`).toContain(String(status));
   const schema = responses[String(status)];
   if (schema === null || schema === undefined)
