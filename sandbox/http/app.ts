@@ -11,6 +11,7 @@ import type { Store } from "../store/store.js";
 import { authenticate } from "./auth.js";
 import { errorHandler, unknownEndpoint } from "./errors.js";
 import type { FaultController } from "./faults.js";
+import { prepareRequestValidation } from "./request-validation.js";
 
 export interface AppDependencies {
   store: Store;
@@ -31,6 +32,7 @@ function requestLog(log: (line: string) => void): RequestHandler {
 }
 
 export function createApp({ store, simulator, faults, log }: AppDependencies): Express {
+  prepareRequestValidation();
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);

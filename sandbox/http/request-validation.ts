@@ -97,3 +97,10 @@ export function checkedBody(operationId: string, raw: unknown): unknown {
   }
   return body;
 }
+
+/** Compiles every operation's request check now, so the first request does not pay for it. */
+export function prepareRequestValidation(): void {
+  for (const { requestBody } of Object.values(operations)) {
+    if (requestBody !== null) callFireValidator(requestBody);
+  }
+}
