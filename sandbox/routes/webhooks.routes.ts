@@ -5,6 +5,7 @@ import { WEBHOOK_RESOURCES, webhookEvent, webhookResource } from "../domain/webh
 import { serviceContext } from "../http/auth.js";
 import { paging, pathId, queryBoolean, queryString } from "../http/query-readers.js";
 import { page, sendEmpty, sendJson } from "../http/respond.js";
+import { checkedBody } from "../http/request-validation.js";
 import { readWebhook } from "../http/webhook-readers.js";
 import { toPublicWebhook } from "../store/webhooks.repository.js";
 import type { Store } from "../store/store.js";
@@ -41,7 +42,13 @@ export function webhooksRoutes(store: Store): Router {
 
   router.post("/webhooks", (req, res) => {
     const ctx = serviceContext(store, res);
-    sendJson(req, res, 201, { id: store.webhooks.insert(ctx.accountId, readWebhook(req.body), ctx.now()) });
+    sendJson(req, res, 201, {
+      id: store.webhooks.insert(
+        ctx.accountId,
+        readWebhook(checkedBody("createWebhook", req.body)),
+        ctx.now(),
+      ),
+    });
   });
 
   router.get("/webhooks/:id", (req, res) => {
@@ -54,7 +61,14 @@ export function webhooksRoutes(store: Store): Router {
   router.put("/webhooks/:id", (req, res) => {
     const ctx = serviceContext(store, res);
     const id = pathId(req.params.id);
-    if (!store.webhooks.update(ctx.accountId, id, readWebhook(req.body), ctx.now()))
+    if (
+      !store.webhooks.update(
+        ctx.accountId,
+        id,
+        readWebhook(checkedBody("updateWebhook", req.body)),
+        ctx.now(),
+      )
+    )
       throw notFound("Webhook", id);
     sendEmpty(res, 200);
   });

@@ -21,6 +21,8 @@ const OPERATIONS_BY_FIXTURE: Record<string, string[]> = {
   "textBroadcasts/updateBatch.request.json": ["updateCampaignBatch"],
   "batches/updateBatch.request.json": ["updateCampaignBatch"],
   "textAutoReplies/createTextAutoReply.request.json": ["createTextAutoReply"],
+  "webhooks/createWebhook.request.json": ["createWebhook"],
+  "webhooks/updateWebhook.request.json": ["updateWebhook"],
 };
 
 const requestFixtures = readdirSync(ROOT, { recursive: true, encoding: "utf8" })

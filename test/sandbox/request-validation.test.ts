@@ -162,7 +162,7 @@ describe("every request body is held to its model", () => {
     await expectRefused(api, { nmae: "typo" }, "body.nmae");
   });
 
-  it("refuses bad shapes on recipients, batches, auto-replies and batch updates", async () => {
+  it("refuses bad shapes on recipients, batches, auto-replies, batch updates and webhooks", async () => {
     const api = newAccount(sandbox);
     const id = (await created(api, { name: "b" })).id;
     const cases: [string, string, unknown, string][] = [
@@ -181,6 +181,12 @@ describe("every request body is held to its model", () => {
       ["POST", `/v2/texts/broadcasts/${id}/batches`, { name: "n", recipients: {} }, "body.recipients"],
       ["POST", "/v2/texts/auto-replys", { message: "m", keyword: ["a"] }, "body.keyword"],
       ["PUT", "/v2/campaigns/batches/1", { enabled: "yes" }, "body.enabled"],
+      [
+        "POST",
+        "/v2/webhooks",
+        { resource: "TextBroadcast", events: ["Started"], callback: "http://127.0.0.1/", bogus: 1 },
+        "body.bogus",
+      ],
     ];
     for (const [method, path, body, field] of cases) {
       const response = await api.call<ErrorResponse>(method, path, { body });
