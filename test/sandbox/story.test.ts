@@ -103,32 +103,57 @@ describe("the scripted story", () => {
 
     // Finished with nothing left: start is refused; new recipients make it startable again.
     expect((await api.post(`/texts/broadcasts/${id}/start`)).status).toBe(400);
-    await api.post(`/texts/broadcasts/${id}/recipients`, [
-      { phoneNumber: "12135550104" },
-      { phoneNumber: "12135550105" },
-    ]);
+    await api.post(`/texts/broadcasts/${id}/recipients`, [{ phoneNumber: "12135550104" }]);
     expect((await api.post(`/texts/broadcasts/${id}/start`)).status).toBe(200);
-    // The live timer finishes the broadcast on its own; waiting for that (not for a time) cannot race.
     const again = await waitFor(
       async () => (await api.get<TextBroadcast>(`/texts/broadcasts/${id}`)).body.status,
       (status) => status === "FINISHED",
     );
     expect(again).toBe("FINISHED");
-    expect((await api.post(`/texts/broadcasts/${id}/stop`)).status).toBe(400);
-    expect((await api.post(`/texts/broadcasts/${id}/archive`)).status).toBe(200);
-    expect((await api.get<TextBroadcast>(`/texts/broadcasts/${id}`)).body.status).toBe("ARCHIVED");
-    expect((await api.get<Page<TextBroadcast>>("/texts/broadcasts")).body.totalCount).toBe(0);
-    const after = (await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`)).body;
-    expect(after).toMatchObject({
-      totalOutboundCount: 12,
-      remainingOutboundCount: 0,
-      sentCount: 5,
-      unsentCount: 2,
-      doNotTextCount: 1,
-      errorCount: 3,
-    });
-    const late = (await api.get<Page<Text>>("/texts", { toNumber: "12135550105" })).body.items;
+    const late = (await api.get<Page<Text>>("/texts", { toNumber: "12135550104" })).body.items;
     expect(late.map((t) => [t.state, t.finalTextResult])).toEqual([["FINISHED", "SENT"]]);
+  });
+
+  it("stop and archive, each step driven by hand (no timer): archiving ends waiting texts UNDIALED", async () => {
+    // Its own sandbox with the timer off, so nothing is delivered between start and stop.
+    const manual = await startTestSandbox({ deliveryIntervalMs: 0 });
+    try {
+      const api = newAccount(manual);
+      const created = await api.post<{ id: number }>("/texts/broadcasts", {
+        name: "Stopped",
+        message: "Hello",
+        recipients: [
+          { phoneNumber: "12135550110" },
+          { phoneNumber: "12135550111" },
+          { phoneNumber: "12135550112" },
+        ],
+      });
+      const id = created.body.id;
+      expect((await api.post(`/texts/broadcasts/${id}/start`)).status).toBe(200);
+      expect((await api.post(`/texts/broadcasts/${id}/stop`)).status).toBe(200);
+      expect((await api.get<TextBroadcast>(`/texts/broadcasts/${id}`)).body.status).toBe("STOPPED");
+      const stopped = (await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`)).body;
+      await api.tick(2); // a stopped broadcast sends nothing more
+      const still = (await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`)).body;
+      expect(still.sentCount).toBe(stopped.sentCount);
+      expect(stopped).toMatchObject({ sentCount: 0, remainingOutboundCount: 3 });
+
+      expect((await api.post(`/texts/broadcasts/${id}/archive`)).status).toBe(200);
+      expect((await api.get<TextBroadcast>(`/texts/broadcasts/${id}`)).body.status).toBe("ARCHIVED");
+      expect((await api.get<Page<TextBroadcast>>("/texts/broadcasts")).body.totalCount).toBe(0);
+      const after = (await api.get<TextBroadcastStats>(`/texts/broadcasts/${id}/stats`)).body;
+      expect(after).toMatchObject({
+        totalOutboundCount: 3,
+        remainingOutboundCount: 0,
+        sentCount: stopped.sentCount,
+      });
+      const texts = (await api.get<Page<Text>>(`/texts/broadcasts/${id}/texts`)).body.items;
+      const undialed = texts.filter((t) => t.finalTextResult === "UNDIALED");
+      expect(undialed).toHaveLength(3);
+      expect(undialed.every((t) => t.state === "FINISHED")).toBe(true);
+    } finally {
+      await manual.stop();
+    }
   });
 
   it("an inbound text fires the matching auto-replies, which are delivered as outbound texts", async () => {
