@@ -3,7 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
-const GENERATED = ["schema/schema.graphql", "schema/subgraph.graphql", "test/generated/operations.ts"];
+const GENERATED = [
+  "schema/schema.graphql",
+  "schema/subgraph.graphql",
+  "deploy/supergraph.graphql",
+  "test/generated/operations.ts",
+];
 
 const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);
 const before = new Map(GENERATED.map((path) => [path, read(path)]));

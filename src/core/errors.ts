@@ -8,6 +8,7 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "RATE_LIMITED"
   | "UPSTREAM_UNAVAILABLE"
+  | "IDEMPOTENCY_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 /** Codes raised on purpose; formatError passes these through and masks everything else. */
@@ -18,6 +19,7 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "NOT_FOUND",
   "RATE_LIMITED",
   "UPSTREAM_UNAVAILABLE",
+  "IDEMPOTENCY_UNAVAILABLE",
 ]);
 
 /** What CallFire said, safe to show a client: never a URL, never credentials. */
@@ -34,6 +36,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
+  IDEMPOTENCY_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 

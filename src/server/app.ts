@@ -1,5 +1,7 @@
 // Wires the whole service together: the upstream (real CallFire, or the embedded sandbox when no
-// CALLFIRE_API_URL is set), the shared HTTP client, the subgraph schema and the HTTP server.
+// CALLFIRE_API_URL is set), the shared HTTP client, the state shared across requests (in memory or
+// Redis), the subgraph schema and the HTTP server; and stops them in order.
+import type { Got } from "got";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import type { Credentials } from "../core/credentials.js";
 import type { Logger } from "../core/logger.js";
@@ -7,10 +9,11 @@ import type { RunningSandbox, SandboxOptions } from "../../sandbox/index.js";
 import { createCircuitBreaker } from "../state/circuit-breaker.js";
 import { createContextFactory } from "../graphql/context-factory.js";
 import type { ServerConfig } from "./config.js";
-import { createIdempotencyStore } from "../state/idempotency-store.js";
+import { createSharedState } from "../state/shared-state.js";
 import { createMetrics } from "./metrics.js";
 import { buildSubgraph } from "../graphql/schema.js";
 import { startServer } from "./server.js";
+import { createReadiness } from "./readiness.js";
 import { createReadinessCheck } from "./upstream-check.js";
 
 export interface RunningApp {
@@ -18,7 +21,18 @@ export interface RunningApp {
   origin: string;
   upstream: { kind: "callfire" | "embedded-sandbox"; apiUrl: string };
   sandbox?: RunningSandbox;
+  /** Drains the server, then closes Redis, CallFire connections and the embedded sandbox. */
   stop(): Promise<void>;
+}
+
+/** All of stop() stays under the 10 s a container runtime waits after SIGTERM before it kills. */
+const STOP_BUDGET_MS = 9000;
+
+/** Closes the keep-alive sockets to CallFire, so nothing holds the process open. */
+function closeUpstreamConnections(http: Got): void {
+  const { agent } = http.defaults.options;
+  if (agent.http) agent.http.destroy();
+  if (agent.https) agent.https.destroy();
 }
 
 export async function startApp(
@@ -26,6 +40,8 @@ export async function startApp(
   log: Logger,
   sandboxOptions: SandboxOptions = {},
 ): Promise<RunningApp> {
+  // Process-wide state that every request shares, made here rather than at module scope.
+  const state = await createSharedState(config, log);
   let sandbox: RunningSandbox | undefined;
   let apiUrl = config.callfireApiUrl;
   let serverCredentials: Credentials | undefined =
@@ -33,17 +49,17 @@ export async function startApp(
       ? { login: config.callfireLogin, password: config.callfirePassword }
       : undefined;
 
-  if (!apiUrl) {
-    // Loaded only when it runs: a server in front of real CallFire never holds the sandbox's code.
-    const { startSandbox } = await import("../../sandbox/index.js");
-    const sandboxLog = log.child({ component: "sandbox" });
-    // One line per sandbox request is noise next to our own request log: keep it for LOG_LEVEL=debug.
-    sandbox = await startSandbox({ log: (line) => sandboxLog.debug(line), ...sandboxOptions });
-    apiUrl = sandbox.apiUrl;
-    serverCredentials ??= { login: sandbox.login, password: sandbox.password };
-  }
-
   try {
+    if (!apiUrl) {
+      // Loaded only when it runs: a server in front of real CallFire never holds the sandbox's code.
+      const { startSandbox } = await import("../../sandbox/index.js");
+      const sandboxLog = log.child({ component: "sandbox" });
+      // One line per sandbox request is noise next to our own request log: keep it for LOG_LEVEL=debug.
+      sandbox = await startSandbox({ log: (line) => sandboxLog.debug(line), ...sandboxOptions });
+      apiUrl = sandbox.apiUrl;
+      serverCredentials ??= { login: sandbox.login, password: sandbox.password };
+    }
+
     const http = createCallFireHttp({
       baseUrl: apiUrl,
       timeoutMs: config.upstreamTimeoutMs,
@@ -60,14 +76,18 @@ export async function startApp(
         metrics,
         maxUpstreamCalls: config.maxUpstreamCallsPerRequest,
         partialResponses: config.partialResponses,
-        // Process-wide state that every request shares, made here rather than at module scope.
-        idempotencyStore: createIdempotencyStore(),
+        idempotencyStore: state.idempotency,
         breaker: createCircuitBreaker({
           failureThreshold: config.circuitBreakerFailures,
           openMs: config.circuitBreakerOpenMs,
         }),
       }),
-      readiness: createReadinessCheck(http, serverCredentials),
+      readiness: createReadiness({
+        upstream: createReadinessCheck(http, serverCredentials),
+        redis: state.redisStatus,
+      }),
+      cache: state.cache,
+      shutdown: { delayMs: config.shutdownDelayMs, graceMs: STOP_BUDGET_MS - config.shutdownDelayMs },
       log,
       metrics,
       port: config.port,
@@ -84,10 +104,13 @@ export async function startApp(
       sandbox,
       stop: async () => {
         await server.stop();
+        await state.close();
+        closeUpstreamConnections(http);
         await sandbox?.stop();
       },
     };
   } catch (error) {
+    await state.close();
     await sandbox?.stop();
     throw error;
   }

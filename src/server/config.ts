@@ -24,6 +24,12 @@ export interface ServerConfig {
   /** Deepest field nesting an operation may have. */
   maxQueryDepth: number;
   production: boolean;
+  /** Redis for state shared by replicas; undefined: kept in this process. */
+  redisUrl?: string;
+  /** Prepended to every Redis key and channel. */
+  redisKeyPrefix: string;
+  /** How long /ready answers 503 before the server stops accepting, on SIGTERM. */
+  shutdownDelayMs: number;
   /** Whether clients may introspect the schema; a router composes through _service either way. */
   introspection: boolean;
   logLevel: LogLevel;
@@ -68,6 +74,30 @@ function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return parsed.toString().replace(/\/+$/, "");
 }
 
+function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below, without echoing a URL that may hold a password
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:") {
+    throw new Error("REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://redis:6379");
+  }
+  return raw;
+}
+
+/** A production server on the fake sandbox serves made-up data: only when asked for in so many words. */
+function checkProductionUpstream(env: NodeJS.ProcessEnv, production: boolean, apiUrl: string | undefined) {
+  if (production && !apiUrl && !boolean(env, "CALLFIRE_SANDBOX", false)) {
+    throw new Error(
+      "NODE_ENV=production needs CALLFIRE_API_URL (e.g. https://api.callfire.com/v2); without it the server would serve the embedded sandbox's fake data. Set CALLFIRE_SANDBOX=true to run on the sandbox on purpose.",
+    );
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -79,10 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error("Set both CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD, or neither");
   }
   const production = env.NODE_ENV === "production";
+  const callfireApiUrl = url(env, "CALLFIRE_API_URL");
+  checkProductionUpstream(env, production, callfireApiUrl);
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST || "127.0.0.1",
-    callfireApiUrl: url(env, "CALLFIRE_API_URL"),
+    callfireApiUrl,
     callfireLogin: login,
     callfirePassword: password,
     upstreamTimeoutMs: integer(env, "CALLFIRE_TIMEOUT_MS", 10_000, 100, 120_000),
@@ -94,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),
     maxQueryDepth: integer(env, "MAX_QUERY_DEPTH", 12, 2, 100),
     production,
+    redisUrl: redisUrl(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "callfire-graph:",
+    shutdownDelayMs: integer(env, "SHUTDOWN_DELAY_MS", 0, 0, 5000),
     introspection: boolean(env, "GRAPHQL_INTROSPECTION", !production),
     logLevel,
     corsOrigins: (env.CORS_ORIGINS ?? "")

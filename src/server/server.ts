@@ -1,6 +1,6 @@
 // The HTTP server: express 5 with Apollo Server 5 at /graphql, an offline GraphiQL at /graphiql, the
 // /health, /ready and /metrics endpoints, and JSON errors for everything else. What a request's context
-// holds is decided by app.ts (the context factory); this file only serves.
+// holds is decided by app.ts (the context factory); this file only serves, and drains on stop.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -23,14 +23,19 @@ import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import type { MetricsRegistry } from "./metrics.js";
 import { requestLogPlugin } from "../graphql/request-log.plugin.js";
-import type { UpstreamStatus } from "./upstream-check.js";
+import type { StringCache } from "../state/redis-persisted-queries.js";
+import type { ReadinessReport } from "./readiness.js";
 
 export interface ServerOptions {
   schema: GraphQLSchema;
   /** Builds each request's context. */
   context: ReturnType<typeof createContextFactory>;
-  /** Whether CallFire answers, for /ready. */
-  readiness: () => Promise<UpstreamStatus>;
+  /** Which dependencies answer, for /ready. */
+  readiness: () => Promise<ReadinessReport>;
+  /** Apollo's cache (persisted queries); unset: Apollo's in-memory one. */
+  cache?: StringCache;
+  /** On stop: how long /ready answers 503 while still serving, then how long in-flight requests get. */
+  shutdown: { delayMs: number; graceMs: number };
   log: Logger;
   metrics: MetricsRegistry;
   port: number;
@@ -44,6 +49,7 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   origin: string;
+  /** /ready answers 503 at once; after the delay no new connection is accepted and in-flight requests finish. */
   stop(): Promise<void>;
 }
 
@@ -54,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
+    cache: options.cache,
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -63,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: createFormatError(options.log),
     validationRules: [depthLimitRule(options.maxQueryDepth)],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdown.graceMs }),
       // Traces only when a router sends "apollo-federation-include-trace: ftv1"; error details masked.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       options.production
@@ -78,18 +85,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
+  let draining = false;
   app.get("/ready", async (_req, res) => {
-    const upstream = await options.readiness();
-    res
-      .status(upstream.reachable ? 200 : 503)
-      .json({ status: upstream.reachable ? "ready" : "unavailable", upstream });
+    if (draining) {
+      res.status(503).json({ status: "draining" });
+      return;
+    }
+    const report = await options.readiness();
+    const ready = report.down.length === 0;
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", ...report });
   });
 
   app.get("/metrics", async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.render());
   });
 
-  app.get("/graphiql", graphiqlHandler());
+  // GraphiQL needs introspection; where that is off (production's default) the page is off too.
+  if (options.introspection) app.get("/graphiql", graphiqlHandler());
 
   app.use(
     "/graphql",
@@ -112,5 +124,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = httpServer.address() as AddressInfo;
   const hostForUrl = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
   const origin = `http://${hostForUrl}:${port}`;
-  return { origin, url: `${origin}/graphql`, stop: () => apollo.stop() };
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    draining = true;
+    await new Promise((resolve) => setTimeout(resolve, options.shutdown.delayMs));
+    await apollo.stop();
+  };
+  return { origin, url: `${origin}/graphql`, stop: () => (stopping ??= stop()) };
 }

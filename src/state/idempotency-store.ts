@@ -1,28 +1,14 @@
 // Makes a mutation safe to repeat: a client that sends the same idempotencyKey again (a double click,
-// a retried network call) gets the first call's outcome instead of texting everyone twice. Shared across
-// requests, so entries live in one bucket per CallFire credential: one account never sees, nor evicts,
-// another's.
+// a retried network call, a retry that reaches another replica or comes after a deploy) gets the first
+// call's outcome instead of texting everyone twice. Two implementations of one interface: in memory
+// (memory-idempotency-store.ts, the default) and Redis (redis-idempotency-store.ts, shared by replicas).
+// Both keep outcomes per CallFire credential, for 24 hours, as JSON.
 import { createHash } from "node:crypto";
+import type { GraphQLError } from "graphql";
 import type { Credentials } from "../core/credentials.js";
-import { apiError, errorCode } from "../core/errors.js";
+import { apiError, errorCode, PUBLIC_ERROR_CODES, type ErrorCode } from "../core/errors.js";
 
-export interface IdempotencyOptions {
-  /** How long an outcome is remembered. */
-  ttlMs?: number;
-  /** Most outcomes remembered per credential; the oldest finished ones go first. */
-  maxEntriesPerAccount?: number;
-  now?: () => number;
-}
-
-interface Entry {
-  fingerprint: string;
-  outcome: Promise<unknown>;
-  settled: boolean;
-  expiresAt: number;
-}
-
-/** CallFire refused these, so nothing was sent: the same key may be tried again. */
-const NOTHING_SENT = new Set(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"]);
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface IdempotencyScope {
   credentials: Credentials | undefined;
@@ -32,8 +18,23 @@ export interface IdempotencyScope {
 }
 
 export interface IdempotencyStore {
-  /** The outcome of `action` for this credential, mutation and key: run once, then replayed. */
+  /**
+   * The outcome of `action` for this credential, mutation and key: run once, then replayed. The
+   * outcome must be plain JSON (a repeat gets a JSON copy, whichever replica it reaches), and should be
+   * the whole result, so a replay never needs CallFire.
+   */
   run<T>(scope: IdempotencyScope, action: () => Promise<T>): Promise<T>;
+}
+
+/** CallFire refused these, so nothing was sent: the same key may be tried again. */
+const NOTHING_SENT = new Set(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"]);
+
+/**
+ * Whether a finished call keeps its key: a success, or an unknown outcome (timeout, 5xx), so a retry
+ * cannot send twice. A refusal by CallFire sent nothing, so the key is free to try again.
+ */
+export function keepsKey(outcome: StoredOutcome): boolean {
+  return outcome.ok || !NOTHING_SENT.has(outcome.code);
 }
 
 function hash(value: unknown): string {
@@ -52,72 +53,66 @@ function canonical(value: unknown): unknown {
   );
 }
 
-export function createIdempotencyStore(options: IdempotencyOptions = {}): IdempotencyStore {
-  const { ttlMs = 24 * 60 * 60 * 1000, maxEntriesPerAccount = 1000, now = Date.now } = options;
-  const accounts = new Map<string, Map<string, Entry>>();
+export interface ScopeKeys {
+  /** The credential: login and password, so two passwords of one login never share outcomes. */
+  account: string;
+  /** The mutation and key within the account. */
+  id: string;
+  /** The arguments, to refuse a key reused for another request. */
+  fingerprint: string;
+}
 
-  /** Makes room in one account's bucket: expired entries go, then the oldest finished one. */
-  function makeRoom(entries: Map<string, Entry>): boolean {
-    const time = now();
-    for (const [id, entry] of entries) if (entry.settled && entry.expiresAt <= time) entries.delete(id);
-    if (entries.size < maxEntriesPerAccount) return true;
-    for (const [id, entry] of entries) {
-      if (entry.settled) {
-        entries.delete(id);
-        return true;
-      }
-    }
-    return false; // every entry is a call still in flight: never forget one of those
-  }
-
+export function scopeKeys(scope: IdempotencyScope): ScopeKeys {
   return {
-    run<T>(scope: IdempotencyScope, action: () => Promise<T>): Promise<T> {
-      const account = hash([scope.credentials?.login, scope.credentials?.password]);
-      const id = hash([scope.mutation, scope.key]);
-      const fingerprint = hash(canonical(scope.args));
-      const entries = accounts.get(account) ?? new Map<string, Entry>();
-      accounts.set(account, entries);
-
-      const existing = entries.get(id);
-      if (existing && existing.expiresAt > now()) {
-        if (existing.fingerprint !== fingerprint) {
-          return Promise.reject(
-            apiError(
-              "BAD_USER_INPUT",
-              `idempotencyKey "${scope.key}" was already used for ${scope.mutation} with other arguments; use a new key for a new request.`,
-            ),
-          );
-        }
-        return existing.outcome as Promise<T>;
-      }
-      entries.delete(id);
-      if (!makeRoom(entries)) {
-        return Promise.reject(
-          apiError(
-            "RATE_LIMITED",
-            `Too many calls with an idempotencyKey are in flight; wait for some to finish.`,
-          ),
-        );
-      }
-
-      const entry: Entry = { fingerprint, outcome: action(), settled: false, expiresAt: now() + ttlMs };
-      entries.set(id, entry);
-      const forget = () => {
-        if (entries.get(id) === entry) entries.delete(id);
-        if (entries.size === 0 && accounts.get(account) === entries) accounts.delete(account);
-      };
-      // A refusal by CallFire sent nothing, so the key is free again; an unknown outcome (timeout, 5xx)
-      // stays remembered, so a retry with this key cannot send twice.
-      entry.outcome.then(
-        () => void (entry.settled = true),
-        (error: unknown) => {
-          entry.settled = true;
-          if (NOTHING_SENT.has(errorCode(error) ?? "")) forget();
-        },
-      );
-      return entry.outcome as Promise<T>;
-    },
+    account: hash([scope.credentials?.login, scope.credentials?.password]),
+    id: hash([scope.mutation, scope.key]),
+    fingerprint: hash(canonical(scope.args)),
   };
+}
+
+export function keyReusedError(scope: IdempotencyScope) {
+  return apiError(
+    "BAD_USER_INPUT",
+    `idempotencyKey "${scope.key}" was already used for ${scope.mutation} with other arguments; use a new key for a new request.`,
+  );
+}
+
+/** A finished call as stored: its JSON result, or the error a repeat answers with. */
+export type StoredOutcome =
+  | { ok: true; value: unknown }
+  | { ok: false; code: ErrorCode; message: string; extensions: Record<string, unknown> };
+
+export function outcomeOfValue(value: unknown): StoredOutcome {
+  // undefined is no JSON value: null stands for it, as a GraphQL answer would.
+  return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
+}
+
+export function outcomeOfError(error: unknown): StoredOutcome {
+  const code = errorCode(error);
+  if (code !== undefined && PUBLIC_ERROR_CODES.has(code)) {
+    const extensions = JSON.parse(JSON.stringify((error as GraphQLError).extensions)) as Record<
+      string,
+      unknown
+    >;
+    delete extensions.code;
+    return { ok: false, code: code as ErrorCode, message: (error as Error).message, extensions };
+  }
+  // Something unexpected: its message is not for clients, and whether CallFire sent is unknown.
+  return {
+    ok: false,
+    code: "UPSTREAM_UNAVAILABLE",
+    message:
+      "The first call with this idempotencyKey failed in an unexpected way, so whether it was sent is unknown; check with texts before sending again under a new key.",
+    extensions: {},
+  };
+}
+
+/** What a repeat answers: the stored value, or the stored error raised again. */
+export function replay<T>(outcome: StoredOutcome): T {
+  if (outcome.ok) return outcome.value as T;
+  const error = apiError(outcome.code, outcome.message);
+  Object.assign(error.extensions, outcome.extensions);
+  throw error;
 }
 
 /** The store bound to one request's credentials, as resolvers use it (through the context). */

@@ -54,10 +54,17 @@ export function buildProductionApp(): ProductionApp {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The "callfire-graph is up" log line. */
+export interface StartupLine {
+  graphql: string;
+  ready: string;
+  health: string;
+  upstream: string;
+}
+
 export interface ProductionProcess {
   child: ChildProcess;
-  /** Resolves with the "callfire-graph is up" log line. */
-  up: Promise<{ graphql: string; ready: string; health: string }>;
+  up: Promise<StartupLine>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Every JSON log line so far. */
   lines: Record<string, unknown>[];
@@ -85,14 +92,14 @@ export function startProduction(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once("exit", (code, signal) => done({ code, signal })),
   );
-  const up = new Promise<{ graphql: string; ready: string; health: string }>((done, fail) => {
+  const up = new Promise<StartupLine>((done, fail) => {
     const timer = setTimeout(() => fail(new Error("no start-up line within 20 s")), 20_000);
     createInterface({ input: child.stdout! }).on("line", (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       lines.push(entry);
       if (entry.message === "callfire-graph is up") {
         clearTimeout(timer);
-        done(entry as { graphql: string; ready: string; health: string });
+        done(entry as unknown as StartupLine);
       }
     });
     void exited.then(({ code }) => {

@@ -15,7 +15,8 @@ import { createLoaders } from "../../datasources/loaders.js";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
 import type { Context } from "../../resolvers/context.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
-import { bindIdempotency, createIdempotencyStore } from "../../src/state/idempotency-store.js";
+import { bindIdempotency } from "../../src/state/idempotency-store.js";
+import { createMemoryIdempotencyStore } from "../../src/state/memory-idempotency-store.js";
 import { createFormatError } from "../../src/graphql/format-error.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
@@ -74,7 +75,7 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
   });
   await server.start();
   const credentials = { login: "tester", password: "secret" };
-  const idempotencyStore = createIdempotencyStore();
+  const idempotencyStore = createMemoryIdempotencyStore();
 
   return {
     fake,
