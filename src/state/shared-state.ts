@@ -5,16 +5,8 @@ import type { IdempotencyStore } from "./idempotency-store.js";
 import { createMemoryIdempotencyStore } from "./memory-idempotency-store.js";
 import { createMemoryPubSub } from "./memory-pubsub.js";
 import type { PubSub } from "./pubsub.js";
-import {
-  closeRedis,
-  connectRedis,
-  createRedisConnection,
-  pingRedis,
-  type RedisStatus,
-} from "./redis-connection.js";
-import { createRedisIdempotencyStore } from "./redis-idempotency-store.js";
-import { createRedisCache, type StringCache } from "./redis-persisted-queries.js";
-import { createRedisPubSub } from "./redis-pubsub.js";
+import type { RedisStatus } from "./redis-connection.js";
+import type { StringCache } from "./redis-persisted-queries.js";
 
 export interface SharedStateConfig {
   /** REDIS_URL; unset: in memory. */
@@ -34,31 +26,12 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-/** How long start-up waits for Redis before going on without it (it connects in the background). */
-const CONNECT_WAIT_MS = 3000;
-
 export async function createSharedState(config: SharedStateConfig, log: Logger): Promise<SharedState> {
-  if (!config.redisUrl) {
-    const pubsub = createMemoryPubSub();
-    return { idempotency: createMemoryIdempotencyStore(), pubsub, close: () => pubsub.close() };
+  if (config.redisUrl) {
+    // Loaded only when used: a single replica never holds the Redis client's code.
+    const { createRedisSharedState } = await import("./redis-shared-state.js");
+    return createRedisSharedState(config.redisUrl, config.redisKeyPrefix, log);
   }
-  const prefix = config.redisKeyPrefix;
-  const redis = createRedisConnection({ url: config.redisUrl, role: "commands", log });
-  const subscriber = createRedisConnection({ url: config.redisUrl, role: "subscriber", log });
-  const [connected] = await Promise.all([
-    connectRedis(redis, CONNECT_WAIT_MS),
-    connectRedis(subscriber, CONNECT_WAIT_MS),
-  ]);
-  if (!connected) log.warn("redis not reachable at start; keyed mutations are refused until it is");
-  const pubsub = createRedisPubSub({ redis, subscriber, prefix, log });
-  return {
-    idempotency: createRedisIdempotencyStore({ redis, prefix, log }),
-    pubsub,
-    cache: createRedisCache({ redis, prefix, log }),
-    redisStatus: () => pingRedis(redis),
-    close: async () => {
-      await pubsub.close();
-      await closeRedis(redis);
-    },
-  };
+  const pubsub = createMemoryPubSub();
+  return { idempotency: createMemoryIdempotencyStore(), pubsub, close: () => pubsub.close() };
 }

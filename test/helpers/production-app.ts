@@ -3,10 +3,11 @@
 // packages package-lock.json does not mark as dev-only (hard links into our node_modules, so it is fast).
 // A runtime import of a dev dependency fails there just as it would in the image.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { readImageSpec } from "./dockerfile.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 
@@ -72,18 +73,35 @@ export interface ProductionProcess {
   stderr(): string;
 }
 
-/** `npm run start:prod` (what many Dockerfiles run) or the image's own `node dist/src/main.js`. */
+/** The uid of the image's USER: the node image's "node" user is 1000. */
+const IMAGE_USERS: Record<string, number> = { node: 1000 };
+
+/**
+ * The image's own CMD, ENV and USER (as that user when the tests run as root; the app's files are made
+ * readable to it), or `npm run start:prod` as many Dockerfiles run it. Tests bind 127.0.0.1 and port 0.
+ */
 export function startProduction(
   app: ProductionApp,
-  how: "npm" | "node",
+  how: "npm" | "image",
   env: Record<string, string>,
 ): ProductionProcess {
-  const [command, args] =
-    how === "npm" ? ["npm", ["run", "--silent", "start:prod"]] : [process.execPath, ["dist/src/main.js"]];
-  const child = spawn(command, args, {
+  const image = readImageSpec();
+  const [command, ...args] = how === "npm" ? ["npm", "run", "--silent", "start:prod"] : image.cmd;
+  const uid = IMAGE_USERS[image.user];
+  const asImageUser = how === "image" && uid !== undefined && process.getuid?.() === 0;
+  if (asImageUser) chmodSync(app.dir, 0o755);
+  const child = spawn(command!, args, {
     cwd: app.dir,
     // Only what a container has: no NODE_OPTIONS or vitest variables from this process.
-    env: { PATH: process.env.PATH ?? "", HOME: app.dir, HOST: "127.0.0.1", PORT: "0", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: app.dir,
+      ...(how === "image" ? image.env : {}),
+      HOST: "127.0.0.1",
+      PORT: "0",
+      ...env,
+    },
+    ...(asImageUser ? { uid, gid: uid } : {}),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Record<string, unknown>[] = [];
@@ -93,7 +111,7 @@ export function startProduction(
     child.once("exit", (code, signal) => done({ code, signal })),
   );
   const up = new Promise<StartupLine>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error("no start-up line within 20 s")), 20_000);
+    const timer = setTimeout(() => fail(new Error("no start-up line within 45 s")), 45_000);
     createInterface({ input: child.stdout! }).on("line", (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       lines.push(entry);

@@ -5,8 +5,11 @@
 // send completes, /ready answers 503 from the moment draining starts, and the process ends by itself
 // (every connection closed: a leftover one would keep it alive past its deadline, which exits 1), exit 0.
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index.js";
+import { readImageSpec } from "../helpers/dockerfile.js";
 import { basicAuth } from "../helpers/graphql-http.js";
 import {
   buildProductionApp,
@@ -53,7 +56,7 @@ function setLatency(latencyMs: number) {
   });
 }
 
-function start(how: "npm" | "node", env: Record<string, string>) {
+function start(how: "npm" | "image", env: Record<string, string>) {
   const server = startProduction(app, how, {
     NODE_ENV: "production",
     CALLFIRE_API_URL: `${upstream.origin}/v2`,
@@ -82,7 +85,7 @@ async function sendInFlight(graphql: string, idempotencyKey: string) {
   return response;
 }
 
-describe("the production build", () => {
+describe("the production build", { timeout: 60_000 }, () => {
   it("serves queries with production dependencies only; no GraphiQL while introspection is off", async () => {
     const server = start("npm", {});
     const { graphql, health, ready } = await server.up;
@@ -100,7 +103,7 @@ describe("the production build", () => {
   });
 
   it("refuses to start in production without CALLFIRE_API_URL, saying what to set", async () => {
-    const server = start("node", { CALLFIRE_API_URL: "" });
+    const server = start("image", { CALLFIRE_API_URL: "" });
     await expect(server.up).rejects.toThrow(/exited early with 1/);
     expect(server.lines).toEqual([
       expect.objectContaining({
@@ -114,7 +117,7 @@ describe("the production build", () => {
   });
 
   it("runs on the embedded sandbox in production only with CALLFIRE_SANDBOX=true", async () => {
-    const server = start("node", {
+    const server = start("image", {
       CALLFIRE_API_URL: "",
       CALLFIRE_API_LOGIN: "",
       CALLFIRE_API_PASSWORD: "",
@@ -128,21 +131,39 @@ describe("the production build", () => {
   });
 });
 
-describe("SIGTERM to the production build", () => {
-  it("node: /ready 503 while draining, the send in flight completes, Redis and CallFire closed, exit 0", async () => {
-    const server = start("node", {
+describe("SIGTERM to the production build", { timeout: 60_000 }, () => {
+  it("the image's CMD: /ready 503 while draining, the send in flight completes, Redis and CallFire closed, exit 0", async () => {
+    const server = start("image", {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       SHUTDOWN_DELAY_MS: "1000",
     });
-    const { graphql, ready } = await server.up;
+    const { graphql, ready, health } = await server.up;
     expect((await fetch(ready)).status).toBe(200);
+    // As the image's USER (when the tests can switch users), and its HEALTHCHECK command passes.
+    const image = readImageSpec();
+    if (process.getuid?.() === 0) {
+      expect(readFileSync(`/proc/${server.child.pid}/status`, "utf8")).toMatch(/^Uid:\t1000\t/m);
+    }
+    const [checker, ...checkArgs] = image.healthcheck;
+    const check = spawnSync(checker!, checkArgs, {
+      env: { PATH: process.env.PATH, PORT: new URL(health).port },
+    });
+    expect(check.status).toBe(0);
     await setLatency(2000);
     try {
       const send = await sendInFlight(graphql, "in-flight-node");
       server.child.kill("SIGTERM");
-      await expect.poll(async () => (await fetch(ready)).status, { timeout: 5000, interval: 50 }).toBe(503);
-      expect(await (await fetch(ready)).json().catch(() => undefined)).toEqual({ status: "draining" });
+      let probe: { status: number; body: unknown } | undefined;
+      await vi.waitFor(
+        async () => {
+          const response = await fetch(ready);
+          probe = { status: response.status, body: await response.json() };
+          expect(probe.status).toBe(503);
+        },
+        { timeout: 5000, interval: 50 },
+      );
+      expect(probe?.body).toEqual({ status: "draining" });
 
       const answer = await send;
       expect(answer.errors).toBeUndefined();
