@@ -8,6 +8,7 @@ const GENERATED = [
   "schema/subgraph.graphql",
   "deploy/supergraph.graphql",
   "test/generated/operations.ts",
+  "clients/generated/cache-config.ts",
 ];
 
 const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8") : undefined);

@@ -7,7 +7,6 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -16,15 +15,18 @@ import type { Logger } from "../core/logger.js";
 import type { Context } from "../../resolvers/context.js";
 import type { createContextFactory } from "../graphql/context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
+import { requireJsonPost } from "./csrf-guard.js";
 import { depthLimitRule } from "../graphql/depth-limit.rule.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
+import { landingPagePlugin } from "./landing-page.plugin.js";
 import type { MetricsRegistry } from "./metrics.js";
 import { requestLogPlugin } from "../graphql/request-log.plugin.js";
 import type { StringCache } from "../state/redis-persisted-queries.js";
 import type { ReadinessReport } from "./readiness.js";
+import { responseStatusPlugin } from "../graphql/response-status.plugin.js";
 
 export interface ServerOptions {
   schema: GraphQLSchema;
@@ -62,7 +64,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     cache: options.cache,
     introspection: options.introspection,
-    csrfPrevention: true,
+    // Our own rule instead (csrf-guard.ts): Apollo's also refuses GET queries without a custom header,
+    // which urql sends by default and which carry no risk here.
+    csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
     // main.ts stops everything (server and sandbox) on SIGINT/SIGTERM; Apollo's own handler would stop
     // only itself and then re-raise the signal, killing the process mid-shutdown.
@@ -73,9 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdown.graceMs }),
       // Traces only when a router sends "apollo-federation-include-trace: ftv1"; error details masked.
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
-      options.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      options.production ? ApolloServerPluginLandingPageDisabled() : landingPagePlugin(),
+      responseStatusPlugin(),
       requestLogPlugin(options.metrics),
       fieldProjectionPlugin(),
     ],
@@ -110,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       credentials: true,
       maxAge: 600,
     }),
+    requireJsonPost,
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, { context: options.context }),
   );

@@ -33,7 +33,8 @@ describe("limits and metrics", () => {
       graph.app.url,
       "{ textBroadcasts { items { batches { items { broadcast { batches { items { id } } } } } } } }",
     );
-    expect(status).toBe(400);
+    // A validation error; 200 because fetch accepts application/json (see http-protocol.e2e.test.ts).
+    expect(status).toBe(200);
     expect(body.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(body.errors?.[0].message).toContain("the limit is 5");
     expect(graph.upstream.calls).toHaveLength(0);
