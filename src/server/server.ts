@@ -5,8 +5,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTrace } from "@apollo/server/plugin/inlineTrace";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -19,6 +21,7 @@ import { requireJsonPost } from "./csrf-guard.js";
 import { depthLimitRule } from "../graphql/depth-limit.rule.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
+import { inlineTracePlugin } from "../graphql/inline-trace.plugin.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import { landingPagePlugin } from "./landing-page.plugin.js";
@@ -75,8 +78,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: [depthLimitRule(options.maxQueryDepth)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdown.graceMs }),
-      // Traces only when a router sends "apollo-federation-include-trace: ftv1"; error details masked.
-      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
+      // Federation traces for a router that asks; Apollo's own always-on plugin is kept out.
+      ApolloServerPluginInlineTraceDisabled(),
+      inlineTracePlugin<Context>(),
       options.production ? ApolloServerPluginLandingPageDisabled() : landingPagePlugin(),
       responseStatusPlugin(),
       requestLogPlugin(options.metrics),
