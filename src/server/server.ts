@@ -99,8 +99,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const report = await options.readiness();
-    const ready = report.down.length === 0;
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", ...report });
+    // Without Redis, reads still work and only keyed sends are refused: a replica stays in rotation
+    // ("degraded"), or an outage of the shared Redis would pull every replica at once.
+    const status =
+      report.down.length === 0 ? "ready" : report.down.includes("callfire") ? "unavailable" : "degraded";
+    res.status(status === "unavailable" ? 503 : 200).json({ status, ...report });
   });
 
   app.get("/metrics", async (_req, res) => {
