@@ -71,7 +71,12 @@ export class BatchResolver {
     return batch.broadcastId == null ? null : ctx.loaders.textBroadcast.load(batch.broadcastId);
   }
 
-  @FieldResolver(() => TextPage, { description: "The texts of this batch, ordered by date." })
+  // Nullable: its own CallFire call, whose failure must not blank the batch or the list it is in.
+  @FieldResolver(() => TextPage, {
+    nullable: true,
+    description:
+      "The texts of this batch, ordered by date; null (with an error) when CallFire could not list them.",
+  })
   async texts(
     @Root() batch: Batch,
     @Args(() => PageArgs) { limit, offset }: PageArgs,

@@ -184,7 +184,11 @@ export class TextBroadcastResolver {
     return true;
   }
 
-  @FieldResolver(() => BatchPage, { description: "The broadcast's contact batches." })
+  // Nullable (as texts and stats): each is its own CallFire call, and one failing must leave the rest.
+  @FieldResolver(() => BatchPage, {
+    nullable: true,
+    description: "The broadcast's contact batches; null (with an error) when CallFire could not list them.",
+  })
   async batches(
     @Root() broadcast: TextBroadcast,
     @Args(() => PageArgs) { limit, offset }: PageArgs,
@@ -194,7 +198,11 @@ export class TextBroadcastResolver {
     return ctx.loaders.textBroadcastBatches.load({ broadcastId: broadcast.id, limit, offset });
   }
 
-  @FieldResolver(() => TextPage, { description: "The broadcast's texts, ordered by date." })
+  @FieldResolver(() => TextPage, {
+    nullable: true,
+    description:
+      "The broadcast's texts, ordered by date; null (with an error) when CallFire could not list them.",
+  })
   async texts(
     @Root() broadcast: TextBroadcast,
     @Args(() => BroadcastTextsArgs) { batchId, limit, offset }: BroadcastTextsArgs,

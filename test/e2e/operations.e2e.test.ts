@@ -44,7 +44,7 @@ describe("operations over HTTP", () => {
     expect(result.errors).toBeUndefined();
     const broadcasts = result.data!.textBroadcasts.items;
     expect(broadcasts.length).toBeGreaterThan(0);
-    const withTexts = broadcasts.flatMap((broadcast) => broadcast.texts.items);
+    const withTexts = broadcasts.flatMap((broadcast) => broadcast.texts!.items);
     expect(withTexts.length).toBeGreaterThan(0);
     for (const text of withTexts) expect(text.batch?.id).toBeTruthy();
 
@@ -204,7 +204,7 @@ describe("operations over HTTP", () => {
     const broadcast = detail.data!.textBroadcast!;
     expect(broadcast.status).toBe("FINISHED");
     const results = Object.fromEntries(
-      broadcast.texts.items.map((text) => [text.toNumber, text.finalTextResult]),
+      broadcast.texts!.items.map((text) => [text.toNumber, text.finalTextResult]),
     );
     expect(results).toEqual({
       "12135550001": "DNT",

@@ -281,7 +281,7 @@ export type BroadcastDashboardQueryVariables = Exact<{
 }>;
 
 
-export type BroadcastDashboardQuery = { textBroadcasts: { totalCount: number | null, hasMore: boolean, items: Array<{ id: string, name: string | null, status: BroadcastStatus | null, lastModified: string | null, stats: { totalOutboundCount: number | null, remainingOutboundCount: number | null, sentCount: number | null, errorCount: number | null, doNotTextCount: number | null } | null, batches: { items: Array<{ id: string, name: string | null, status: BatchStatus | null, size: number | null, remaining: number | null, enabled: boolean | null }> }, texts: { items: Array<{ id: string, toNumber: string | null, state: TextState | null, finalTextResult: TextResult | null, created: string | null, batch: { id: string, name: string | null } | null }> } }> } };
+export type BroadcastDashboardQuery = { textBroadcasts: { totalCount: number | null, hasMore: boolean, items: Array<{ id: string, name: string | null, status: BroadcastStatus | null, lastModified: string | null, stats: { totalOutboundCount: number | null, remainingOutboundCount: number | null, sentCount: number | null, errorCount: number | null, doNotTextCount: number | null } | null, batches: { items: Array<{ id: string, name: string | null, status: BatchStatus | null, size: number | null, remaining: number | null, enabled: boolean | null }> } | null, texts: { items: Array<{ id: string, toNumber: string | null, state: TextState | null, finalTextResult: TextResult | null, created: string | null, batch: { id: string, name: string | null } | null }> } | null }> } };
 
 export type BroadcastDetailQueryVariables = Exact<{
   id: string;
@@ -290,7 +290,7 @@ export type BroadcastDetailQueryVariables = Exact<{
 }>;
 
 
-export type BroadcastDetailQuery = { textBroadcast: { id: string, name: string | null, status: BroadcastStatus | null, message: string | null, fromNumber: string | null, bigMessageStrategy: BigMessageStrategy | null, labels: Array<string>, stats: { totalOutboundCount: number | null, sentCount: number | null, unsentCount: number | null, receivedCount: number | null, errorCount: number | null, billedAmount: number | null } | null, texts: { totalCount: number | null, hasMore: boolean, items: Array<{ id: string, toNumber: string | null, state: TextState | null, finalTextResult: TextResult | null, message: string | null }> } } | null };
+export type BroadcastDetailQuery = { textBroadcast: { id: string, name: string | null, status: BroadcastStatus | null, message: string | null, fromNumber: string | null, bigMessageStrategy: BigMessageStrategy | null, labels: Array<string>, stats: { totalOutboundCount: number | null, sentCount: number | null, unsentCount: number | null, receivedCount: number | null, errorCount: number | null, billedAmount: number | null } | null, texts: { totalCount: number | null, hasMore: boolean, items: Array<{ id: string, toNumber: string | null, state: TextState | null, finalTextResult: TextResult | null, message: string | null }> } | null } | null };
 
 export type CreateAndStartBroadcastMutationVariables = Exact<{
   input: TextBroadcastInput;
@@ -396,7 +396,7 @@ export type BatchByIdQueryVariables = Exact<{
 }>;
 
 
-export type BatchByIdQuery = { batch: { id: string, name: string | null, status: BatchStatus | null, size: number | null, remaining: number | null, enabled: boolean | null, broadcastId: string | null, broadcast: { id: string, name: string | null } | null, texts: { totalCount: number | null, items: Array<{ id: string, toNumber: string | null, batchId: string | null }> } } | null };
+export type BatchByIdQuery = { batch: { id: string, name: string | null, status: BatchStatus | null, size: number | null, remaining: number | null, enabled: boolean | null, broadcastId: string | null, broadcast: { id: string, name: string | null } | null, texts: { totalCount: number | null, items: Array<{ id: string, toNumber: string | null, batchId: string | null }> } | null } | null };
 
 export type AutoReplyByIdQueryVariables = Exact<{
   id: string;
