@@ -1,11 +1,12 @@
-// got errors → the GraphQL errors of ARCHITECTURE.md ("Errors"). What reaches a client is CallFire's status,
-// internalCode and message only: never a URL, never developerMessage, never credentials (got's own
-// errors carry the request options, Authorization header included, so none of them is passed on).
-import { HTTPError, MaxRedirectsError, ParseError, RequestError, TimeoutError } from "got";
+// How a CallFire call failed → the GraphQL errors of the README's table. What reaches a client is CallFire's
+// status, internalCode and (shortened) message only: never a URL, never developerMessage, never
+// credentials. Failures that show CallFire itself is unwell are UpstreamFaults, the only ones the circuit
+// breaker counts; everything CallFire does outside its documented protocol is one of them.
 import type { GraphQLError } from "graphql";
-import type { ErrorResponse } from "./callfire.dto.js";
-import { apiError, type ErrorCode, type UpstreamDetails } from "../src/core/errors.js";
+import { abandonedError } from "./connection-queue.js";
+import { apiError, upstreamFault, type ErrorCode, type UpstreamDetails } from "../src/core/errors.js";
 import type { Logger } from "../src/core/logger.js";
+import type { RequestDeadline } from "./request-deadline.js";
 
 /** What the failed call was about, in words a client may read, e.g. "text broadcast 13". */
 export interface FailedCall {
@@ -15,6 +16,18 @@ export interface FailedCall {
   path: string;
 }
 
+/** How one attempt failed, as the transport saw it. */
+export type CallFailure =
+  | { kind: "status"; status: number; retryAfter?: string; body: unknown }
+  | { kind: "redirect"; status: number }
+  | { kind: "timeout"; timeoutMs: number }
+  | { kind: "abandoned" }
+  | { kind: "network"; code: string }
+  | { kind: "too-large"; maxBytes: number }
+  | { kind: "bad-encoding" }
+  | { kind: "not-json"; status: number };
+
+/** The statuses CallFire documents for errors (API.md §2.7, 429 by its clients); any other is a fault. */
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: "BAD_USER_INPUT",
   401: "UNAUTHENTICATED",
@@ -23,74 +36,137 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   429: "RATE_LIMITED",
 };
 
-function errorBody(body: unknown): ErrorResponse {
-  return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as ErrorResponse) : {};
+/** "Too large" answers to our request itself: the caller sent values too long for CallFire. */
+const REQUEST_TOO_LARGE = new Set([413, 414, 431]);
+
+/** Longest CallFire error message passed on; a longer one is cut (a proxy's page can be megabytes). */
+export const MAX_UPSTREAM_MESSAGE = 300;
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function errorBody(body: unknown): Record<string, unknown> {
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {};
 }
 
 /** Retry-After as whole seconds: either delay-seconds or an HTTP date. */
-function retryAfterSeconds(header: string | undefined): number | undefined {
+export function retryAfterSeconds(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
   return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
 }
 
-function messageFor(code: ErrorCode, call: FailedCall, upstream: UpstreamDetails): string {
-  switch (code) {
-    case "BAD_USER_INPUT":
-      return upstream.message ?? `CallFire rejected the request for ${call.what}`;
-    case "UNAUTHENTICATED":
-      return "CallFire rejected the API credentials: send Authorization: Basic base64(login:password) with a CallFire API credential pair";
-    case "FORBIDDEN":
-      return `The CallFire account may not access ${call.what}`;
-    case "NOT_FOUND":
-      return `CallFire has no ${call.what}`;
-    case "RATE_LIMITED":
-      return "CallFire's rate limit was reached; try again later";
-    default:
-      return `CallFire is unavailable (HTTP ${upstream.status}); try again later`;
-  }
+function upstreamDetails(status: number, body: unknown): UpstreamDetails {
+  const { internalCode, message } = errorBody(body);
+  return {
+    status,
+    ...((typeof internalCode === "number" && Number.isSafeInteger(internalCode)) ||
+    (typeof internalCode === "string" && internalCode.length <= 40)
+      ? { internalCode }
+      : {}),
+    ...(typeof message === "string" ? { message: shorten(message, MAX_UPSTREAM_MESSAGE) } : {}),
+  };
 }
 
-function fromHttpError(error: HTTPError, call: FailedCall, log: Logger): GraphQLError | Error {
-  const status = error.response.statusCode;
-  const body = errorBody(error.response.body);
-  const upstream: UpstreamDetails = {
-    status,
-    ...(typeof body.internalCode === "number" || typeof body.internalCode === "string"
-      ? { internalCode: body.internalCode }
-      : {}),
-    ...(typeof body.message === "string" ? { message: body.message } : {}),
-  };
+function fromStatus(
+  failure: Extract<CallFailure, { kind: "status" }>,
+  call: FailedCall,
+  log: Logger,
+): GraphQLError {
+  const { status } = failure;
+  const upstream = upstreamDetails(status, failure.body);
+  const developerMessage = errorBody(failure.body).developerMessage;
   log.debug("CallFire answered with an error", {
     method: call.method,
     path: call.path,
     status,
     internalCode: upstream.internalCode,
     upstreamMessage: upstream.message,
-    developerMessage: body.developerMessage,
+    developerMessage: typeof developerMessage === "string" ? shorten(developerMessage, 1000) : undefined,
   });
-  const code = STATUS_CODES[status] ?? (status >= 500 ? "UPSTREAM_UNAVAILABLE" : undefined);
-  if (code === undefined) {
-    // A status CallFire does not document: unexpected, so the server masks and logs it.
-    return new Error(`CallFire answered ${call.method} ${call.path} with unexpected HTTP ${status}`);
+  if (REQUEST_TOO_LARGE.has(status)) {
+    return apiError(
+      "BAD_USER_INPUT",
+      `CallFire refused the request for ${call.what} as too large (HTTP ${status}): send shorter values or fewer items`,
+      { upstream },
+    );
   }
-  const retryAfter =
-    code === "RATE_LIMITED" ? retryAfterSeconds(error.response.headers["retry-after"]) : undefined;
-  return apiError(code, messageFor(code, call, upstream), { upstream, retryAfterSeconds: retryAfter });
+  const code = STATUS_CODES[status];
+  switch (code) {
+    case "BAD_USER_INPUT":
+      return apiError(code, upstream.message ?? `CallFire rejected the request for ${call.what}`, {
+        upstream,
+      });
+    case "UNAUTHENTICATED":
+      return apiError(
+        code,
+        "CallFire rejected the API credentials: send Authorization: Basic base64(login:password) with a CallFire API credential pair",
+        { upstream },
+      );
+    case "FORBIDDEN":
+      return apiError(code, `The CallFire account may not access ${call.what}`, { upstream });
+    case "NOT_FOUND":
+      return apiError(code, `CallFire has no ${call.what}`, { upstream });
+    case "RATE_LIMITED":
+      return apiError(code, "CallFire's rate limit was reached; try again later", {
+        upstream,
+        retryAfterSeconds: retryAfterSeconds(failure.retryAfter),
+      });
+    default:
+      return upstreamFault(
+        status >= 500
+          ? `CallFire is unavailable (HTTP ${status}); try again later`
+          : `CallFire answered the request for ${call.what} with HTTP ${status}, which its API does not document; try again later`,
+        upstream,
+      );
+  }
 }
 
-/** Maps a failed CallFire call to a GraphQLError with a code; anything unexpected becomes a plain Error. */
-export function toApiError(error: unknown, call: FailedCall, log: Logger): unknown {
-  if (error instanceof HTTPError) return fromHttpError(error, call, log);
-  if (error instanceof TimeoutError) {
-    return apiError("UPSTREAM_UNAVAILABLE", `CallFire did not answer in time (${call.what})`);
+/** The GraphQL error for a failed call. */
+export function toApiError(
+  failure: CallFailure,
+  call: FailedCall,
+  deadline: RequestDeadline,
+  log: Logger,
+): GraphQLError {
+  switch (failure.kind) {
+    case "status":
+      return fromStatus(failure, call, log);
+    case "timeout":
+      return upstreamFault(
+        `CallFire did not answer within ${failure.timeoutMs / 1000} s (${call.what}); try again later`,
+      );
+    case "abandoned":
+      return deadline.reason === "deadline"
+        ? apiError(
+            "UPSTREAM_UNAVAILABLE",
+            `CallFire did not answer before the request's deadline of ${deadline.deadlineMs / 1000} s (${call.what}); try again later`,
+          )
+        : abandonedError(deadline);
+    case "network":
+      return upstreamFault(`Could not reach CallFire (${failure.code})`);
+    case "redirect":
+      return upstreamFault(
+        `CallFire answered the request for ${call.what} with a redirect (HTTP ${failure.status}), which is not followed${call.method === "GET" ? " to another origin" : " for a write"}; try again later`,
+        { status: failure.status },
+      );
+    case "too-large":
+      return upstreamFault(
+        `CallFire's answer for ${call.what} is larger than the ${failure.maxBytes} bytes accepted; ask for fewer items (a smaller limit)`,
+      );
+    case "bad-encoding":
+      return upstreamFault(`CallFire's answer for ${call.what} could not be decompressed; try again later`);
+    case "not-json":
+      return upstreamFault(`CallFire's answer for ${call.what} is not JSON; try again later`, {
+        status: failure.status,
+      });
   }
-  if (error instanceof ParseError || error instanceof MaxRedirectsError) {
-    // A 2xx body that is not JSON, or a redirect loop: unexpected, so masked by the server and logged.
-    return new Error(`CallFire call ${call.method} ${call.path} failed: ${error.name}`);
-  }
-  if (error instanceof RequestError) {
-    return apiError("UPSTREAM_UNAVAILABLE", `Could not reach CallFire (${error.code})`);
-  }
-  return error;
+}
+
+/** An answer whose JSON is not the shape CallFire documents (null, an array, no items…). */
+export function malformedAnswer(call: FailedCall, expected: string): GraphQLError {
+  return upstreamFault(`CallFire's answer for ${call.what} is not ${expected}; try again later`);
 }

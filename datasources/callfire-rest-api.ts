@@ -1,6 +1,5 @@
 // CallFireApi over HTTP: one method per texts-domain endpoint of API.md §3. Built per request around
 // the process-wide got instance, with that request's credentials; every failure becomes an apiError.
-import type { Got } from "got";
 import type { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
 import type { Batch } from "../schema/batch.type.js";
 import type { Page } from "../schema/page.type.js";
@@ -17,11 +16,13 @@ import type { TextFilter } from "../schema/text.input.js";
 import type { Text } from "../schema/text.type.js";
 import type { CallFireApi, PageArgs, StatsWindow } from "./callfire-api.js";
 import type * as Dto from "./callfire.dto.js";
-import { toApiError } from "./callfire-errors.js";
+import { malformedAnswer } from "./callfire-errors.js";
+import type { CallFireHttp, CallFireMethod } from "./callfire-http.js";
 import { authorizationHeader, type Credentials } from "../src/core/credentials.js";
 import type { FieldProjection } from "./projection/field-projection.js";
 import type { ProjectionTarget } from "./projection/callfire-fields.js";
 import type { Logger } from "../src/core/logger.js";
+import { DEFAULT_REQUEST_DEADLINE_MS, RequestDeadline } from "./request-deadline.js";
 import {
   compact,
   MAX_TEXT_IDS_PER_CALL,
@@ -50,20 +51,20 @@ import {
 } from "./to-model.js";
 
 export interface CallFireRestApiOptions {
-  /** The process-wide instance from createCallFireHttp. */
-  http: Got;
+  /** The process-wide transport from createCallFireHttp. */
+  http: CallFireHttp;
   credentials: Credentials;
   log: Logger;
   /** This request's projection; without one, every call answers with whole objects. */
   fieldProjection?: FieldProjection;
+  /** The request's deadline, shared by all its calls; without one, each call has a deadline of its own. */
+  deadline?: RequestDeadline;
 }
-
-type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 interface Call {
   /** What the call is about, for error messages a client reads, e.g. "text broadcast 13". */
   what: string;
-  method: Method;
+  method: CallFireMethod;
   /** Below the base URL, no leading slash (got's prefixUrl rule). */
   path: string;
   query?: object;
@@ -72,51 +73,69 @@ interface Call {
   projection?: ProjectionTarget;
 }
 
+/** What a JSON answer must be: one object, or an envelope whose items (when asked for) are objects. */
+type Shape = "object" | "items";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasShape(body: unknown, shape: Shape): boolean {
+  if (!isObject(body)) return false;
+  if (shape === "object") return true;
+  return body.items === undefined || (Array.isArray(body.items) && body.items.every(isObject));
+}
+
 export class CallFireRestApi implements CallFireApi {
   // Private fields: credentials stay out of JSON.stringify, util.inspect and any logged copy of this object.
-  readonly #http: Got;
+  readonly #http: CallFireHttp;
   readonly #authorization: string;
   readonly #log: Logger;
   readonly #fieldProjection: FieldProjection | undefined;
+  readonly #deadline: RequestDeadline | undefined;
 
   constructor(options: CallFireRestApiOptions) {
     this.#http = options.http;
     this.#authorization = authorizationHeader(options.credentials);
     this.#log = options.log;
     this.#fieldProjection = options.fieldProjection;
+    this.#deadline = options.deadline;
   }
 
-  /** A call whose answer is JSON; CallFire's DTO shape is trusted here, at the boundary. */
-  async #read<T>(call: Call): Promise<T> {
-    const response = await this.#attempt(call, () =>
-      this.#http<T>(call.path, { ...this.#options(call), responseType: "json" }),
-    );
-    return response.body;
+  /** A call whose answer is JSON of a known shape; CallFire's DTO types are trusted past that check. */
+  async #read<T>(call: Call, shape: Shape = "object"): Promise<T> {
+    const body = await this.#call(call);
+    if (!hasShape(body, shape)) {
+      throw malformedAnswer(
+        call,
+        shape === "object" ? "a JSON object" : "a JSON object with a list of items",
+      );
+    }
+    return body as T;
   }
 
-  /** A call whose answer carries nothing we use (start, stop, PUT, DELETE…); its body is not parsed. */
+  /** A write whose answer carries nothing we use (start, stop, PUT, DELETE…): its 2xx status says it all. */
   async #send(call: Call): Promise<void> {
-    await this.#attempt(call, () => this.#http(call.path, { ...this.#options(call), responseType: "text" }));
+    await this.#call(call, true);
   }
 
-  /** What both kinds of call send; the credentials go per call, never onto the shared instance. */
-  #options(call: Call) {
+  /** Credentials go per call, never onto the shared instance. */
+  #call(call: Call, ignoreBody = false): Promise<unknown> {
     const fields = call.projection && this.#fieldProjection?.fieldsFor(call.projection);
     const query = fields === undefined ? call.query : { ...call.query, fields };
-    return {
-      method: call.method,
-      searchParams: query === undefined ? undefined : toSearchParams(query),
-      json: call.body,
-      headers: { authorization: this.#authorization },
-    };
-  }
-
-  async #attempt<R>(call: Call, run: () => Promise<R>): Promise<R> {
-    try {
-      return await run();
-    } catch (error) {
-      throw toApiError(error, { what: call.what, method: call.method, path: call.path }, this.#log);
-    }
+    return this.#http.send(
+      {
+        method: call.method,
+        path: call.path,
+        searchParams: query === undefined ? undefined : toSearchParams(query),
+        body: call.body,
+        authorization: this.#authorization,
+        what: call.what,
+        ignoreBody,
+      },
+      this.#deadline ?? new RequestDeadline(DEFAULT_REQUEST_DEADLINE_MS),
+      this.#log,
+    );
   }
 
   // texts
@@ -138,13 +157,16 @@ export class CallFireRestApi implements CallFireApi {
       limit: args.limit,
       offset: args.offset,
     });
-    const page = await this.#read<Dto.TextPage>({
-      what: "texts",
-      method: "GET",
-      path: "texts",
-      query,
-      projection: "TextPage",
-    });
+    const page = await this.#read<Dto.TextPage>(
+      {
+        what: "texts",
+        method: "GET",
+        path: "texts",
+        query,
+        projection: "TextPage",
+      },
+      "items",
+    );
     return toPage(page, args, (text) => toText(text, this.#log));
   }
 
@@ -162,13 +184,16 @@ export class CallFireRestApi implements CallFireApi {
     // limit = the number of ids: the default page size is documented as 100 but specified as 10 in places.
     const query = compact<Dto.FindTextsQuery>({ id: ids.map((id) => toInt64(id, "id")), limit: ids.length });
     // Only the items are used: asked for as a ListHolder.
-    const page = await this.#read<Dto.TextPage>({
-      what: "texts",
-      method: "GET",
-      path: "texts",
-      query,
-      projection: "TextList",
-    });
+    const page = await this.#read<Dto.TextPage>(
+      {
+        what: "texts",
+        method: "GET",
+        path: "texts",
+        query,
+        projection: "TextList",
+      },
+      "items",
+    );
     return (page.items ?? []).map((text) => toText(text, this.#log));
   }
 
@@ -184,14 +209,17 @@ export class CallFireRestApi implements CallFireApi {
       strictValidation: args.strictValidation,
     });
     const body: Dto.TextRecipient[] = args.recipients.map(toTextRecipient);
-    const list = await this.#read<Dto.TextList>({
-      what: "texts",
-      method: "POST",
-      path: "texts",
-      query,
-      body,
-      projection: "TextList",
-    });
+    const list = await this.#read<Dto.TextList>(
+      {
+        what: "texts",
+        method: "POST",
+        path: "texts",
+        query,
+        body,
+        projection: "TextList",
+      },
+      "items",
+    );
     return (list.items ?? []).map((text) => toText(text, this.#log));
   }
 
@@ -211,13 +239,16 @@ export class CallFireRestApi implements CallFireApi {
       limit: args.limit,
       offset: args.offset,
     });
-    const page = await this.#read<Dto.TextBroadcastPage>({
-      what: "text broadcasts",
-      method: "GET",
-      path: "texts/broadcasts",
-      query,
-      projection: "TextBroadcastPage",
-    });
+    const page = await this.#read<Dto.TextBroadcastPage>(
+      {
+        what: "text broadcasts",
+        method: "GET",
+        path: "texts/broadcasts",
+        query,
+        projection: "TextBroadcastPage",
+      },
+      "items",
+    );
     return toPage(page, args, (broadcast) => toTextBroadcast(broadcast, this.#log));
   }
 
@@ -282,13 +313,16 @@ export class CallFireRestApi implements CallFireApi {
   }
 
   async getTextBroadcastBatches(broadcastId: string, page: PageArgs): Promise<Page<Batch>> {
-    const dto = await this.#read<Dto.BatchPage>({
-      what: `text broadcast ${broadcastId}`,
-      method: "GET",
-      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/batches`,
-      query: compact<Dto.GetTextBroadcastBatchesQuery>({ limit: page.limit, offset: page.offset }),
-      projection: "BatchPage",
-    });
+    const dto = await this.#read<Dto.BatchPage>(
+      {
+        what: `text broadcast ${broadcastId}`,
+        method: "GET",
+        path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/batches`,
+        query: compact<Dto.GetTextBroadcastBatchesQuery>({ limit: page.limit, offset: page.offset }),
+        projection: "BatchPage",
+      },
+      "items",
+    );
     return toPage(dto, page, (batch) => toBatch(batch, this.#log));
   }
 
@@ -313,14 +347,17 @@ export class CallFireRestApi implements CallFireApi {
     options: { strictValidation?: boolean | null },
   ): Promise<Text[]> {
     const body: Dto.TextRecipient[] = recipients.map(toTextRecipient);
-    const list = await this.#read<Dto.TextList>({
-      what: `text broadcast ${broadcastId}`,
-      method: "POST",
-      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/recipients`,
-      query: compact<Dto.AddTextBroadcastRecipientsQuery>({ strictValidation: options.strictValidation }),
-      body,
-      projection: "TextList",
-    });
+    const list = await this.#read<Dto.TextList>(
+      {
+        what: `text broadcast ${broadcastId}`,
+        method: "POST",
+        path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/recipients`,
+        query: compact<Dto.AddTextBroadcastRecipientsQuery>({ strictValidation: options.strictValidation }),
+        body,
+        projection: "TextList",
+      },
+      "items",
+    );
     return (list.items ?? []).map((text) => toText(text, this.#log));
   }
 
@@ -339,17 +376,20 @@ export class CallFireRestApi implements CallFireApi {
     broadcastId: string,
     args: PageArgs & { batchId?: string | null },
   ): Promise<Page<Text>> {
-    const dto = await this.#read<Dto.TextPage>({
-      what: `text broadcast ${broadcastId}`,
-      method: "GET",
-      path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/texts`,
-      query: compact<Dto.GetTextBroadcastTextsQuery>({
-        batchId: optionalInt64(args.batchId, "batchId"),
-        limit: args.limit,
-        offset: args.offset,
-      }),
-      projection: "TextPage",
-    });
+    const dto = await this.#read<Dto.TextPage>(
+      {
+        what: `text broadcast ${broadcastId}`,
+        method: "GET",
+        path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/texts`,
+        query: compact<Dto.GetTextBroadcastTextsQuery>({
+          batchId: optionalInt64(args.batchId, "batchId"),
+          limit: args.limit,
+          offset: args.offset,
+        }),
+        projection: "TextPage",
+      },
+      "items",
+    );
     return toPage(dto, args, (text) => toText(text, this.#log));
   }
 
@@ -393,17 +433,20 @@ export class CallFireRestApi implements CallFireApi {
   // auto-replies
 
   async findTextAutoReplies(args: PageArgs & { number?: string | null }): Promise<Page<TextAutoReply>> {
-    const page = await this.#read<Dto.TextAutoReplyPage>({
-      what: "auto-replies",
-      method: "GET",
-      path: "texts/auto-replys",
-      query: compact<Dto.FindTextAutoReplysQuery>({
-        number: args.number,
-        limit: args.limit,
-        offset: args.offset,
-      }),
-      projection: "TextAutoReplyPage",
-    });
+    const page = await this.#read<Dto.TextAutoReplyPage>(
+      {
+        what: "auto-replies",
+        method: "GET",
+        path: "texts/auto-replys",
+        query: compact<Dto.FindTextAutoReplysQuery>({
+          number: args.number,
+          limit: args.limit,
+          offset: args.offset,
+        }),
+        projection: "TextAutoReplyPage",
+      },
+      "items",
+    );
     return toPage(page, args, toTextAutoReply);
   }
 

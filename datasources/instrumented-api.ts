@@ -1,10 +1,11 @@
 // Wraps a request's CallFire API: every call is counted against the request's budget (so one deeply
 // nested query cannot turn into thousands of CallFire calls), passes the process's circuit breaker (so a
-// CallFire outage fails fast), and is timed and recorded in the metrics.
+// CallFire outage fails fast; only CallFire's own faults count, never our queueing, a request's deadline
+// or a client that left), and is timed and recorded in the metrics.
 import type { CallFireApi } from "./callfire-api.js";
-import { apiError, errorCode } from "../src/core/errors.js";
+import { apiError, errorCode, UpstreamFault } from "../src/core/errors.js";
 import type { Logger } from "../src/core/logger.js";
-import type { CircuitBreaker } from "../src/state/circuit-breaker.js";
+import type { CallOutcome, CircuitBreaker } from "../src/state/circuit-breaker.js";
 import type { Metrics } from "../src/core/metrics.js";
 
 export interface InstrumentationOptions {
@@ -12,6 +13,13 @@ export interface InstrumentationOptions {
   breaker: CircuitBreaker;
   metrics: Metrics;
   log: Logger;
+}
+
+/** A fault counts against CallFire; any other answer from CallFire (it carries its status) proves it up. */
+function healthOf(error: unknown): CallOutcome {
+  if (error instanceof UpstreamFault) return "failed";
+  const upstream = (error as { extensions?: { upstream?: unknown } } | null)?.extensions?.upstream;
+  return upstream === undefined ? "unknown" : "answered";
 }
 
 export function instrumentApi(
@@ -41,13 +49,15 @@ export function instrumentApi(
         }
         const started = performance.now();
         let outcome = "OK";
+        let health: CallOutcome = "answered";
         try {
           return await member.apply(target, args);
         } catch (error) {
           outcome = errorCode(error) ?? "UNEXPECTED";
+          health = healthOf(error);
           throw error;
         } finally {
-          breaker.afterCall(outcome === "UPSTREAM_UNAVAILABLE");
+          breaker.afterCall(health);
           const seconds = (performance.now() - started) / 1000;
           metrics.callfireCalls.inc({ method, outcome });
           metrics.callfireDuration.observe({ method }, seconds);

@@ -14,19 +14,43 @@ import type { Contact, Media, Text, TextRecord } from "../schema/text.type.js";
 import type * as Dto from "./callfire.dto.js";
 import type { PageArgs } from "./callfire-api.js";
 import type { Int64 } from "./callfire-json.js";
+import { isDateInRange } from "../schema/scalars.js";
+import { isCallFireId } from "../src/core/callfire-id.js";
+import { upstreamFault } from "../src/core/errors.js";
 import type { Logger } from "../src/core/logger.js";
 
+/** An int64 CallFire sent where an id belongs: a non-negative integer of at most 2^63 - 1, in decimal. */
+function int64Id(value: unknown): string | undefined {
+  const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof value === "bigint") return isCallFireId(String(value)) ? String(value) : undefined;
+  return typeof text === "string" && isCallFireId(text) ? text : undefined;
+}
+
 function id(value: Int64 | undefined, what: string): string {
-  if (value === undefined) throw new Error(`CallFire returned ${what} without an id`);
-  return String(value);
+  const checked = int64Id(value);
+  if (checked === undefined) {
+    throw upstreamFault(
+      value === undefined
+        ? `CallFire returned ${what} without an id; try again later`
+        : `CallFire returned ${what} whose id is not an int64; try again later`,
+    );
+  }
+  return checked;
 }
 
 function optionalId(value: Int64 | undefined): string | null {
-  return value === undefined ? null : String(value);
+  return value === undefined || value === null ? null : id(value, "a reference");
 }
 
+/** CallFire's epoch milliseconds; one outside the graph's DateTime range is CallFire's fault, not the caller's. */
 function date(ms: Int64 | undefined): Date | null {
-  return ms === undefined ? null : new Date(Number(ms));
+  if (ms === undefined || ms === null) return null;
+  const value = Number(ms);
+  if (!isDateInRange(value))
+    throw upstreamFault(
+      `CallFire returned a date that is not a time (${String(ms).slice(0, 30)}); try again later`,
+    );
+  return new Date(value);
 }
 
 function known<E extends string>(values: Record<string, E>, value: string): E | undefined {

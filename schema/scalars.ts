@@ -2,19 +2,31 @@
 // ISO-8601 so that clients never meet a number that overflows GraphQL's 32-bit Int.
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
 }
 
+/** The DateTimes the graph speaks: from the Unix epoch to the end of year 9999 (four-digit ISO years). */
+export const MIN_DATE_MS = 0;
+export const MAX_DATE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+export function isDateInRange(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= MIN_DATE_MS && ms <= MAX_DATE_MS;
+}
+
 function toDate(value: unknown): Date {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  if (typeof value === "number" && Number.isSafeInteger(value)) return new Date(value);
+  let date: Date | undefined;
+  if (value instanceof Date) date = value;
+  else if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) date = new Date(value);
+  else if (typeof value === "number") date = new Date(value);
+  if (date && isDateInRange(date.getTime())) return date;
   throw badInput(
-    `DateTime must be an ISO-8601 date-time string such as "2024-05-01T12:00:00Z"; got ${JSON.stringify(value)}`,
+    `DateTime must be an ISO-8601 date-time string from 1970 to 9999 such as "2024-05-01T12:00:00Z"; got ${shown(value)}`,
   );
 }
 

@@ -9,6 +9,8 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "UPSTREAM_UNAVAILABLE"
   | "IDEMPOTENCY_UNAVAILABLE"
+  | "OVERLOADED"
+  | "CANCELLED"
   | "INTERNAL_SERVER_ERROR";
 
 /** Codes raised on purpose; formatError passes these through and masks everything else. */
@@ -20,6 +22,8 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "RATE_LIMITED",
   "UPSTREAM_UNAVAILABLE",
   "IDEMPOTENCY_UNAVAILABLE",
+  "OVERLOADED",
+  "CANCELLED",
 ]);
 
 /** What CallFire said, safe to show a client: never a URL, never credentials. */
@@ -37,6 +41,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
   IDEMPOTENCY_UNAVAILABLE: 503,
+  OVERLOADED: 503,
+  CANCELLED: 499,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -53,6 +59,19 @@ export function apiError(
       // Only an unauthenticated request gets a non-200 status, so partial data elsewhere still reaches clients.
       ...(code === "UNAUTHENTICATED" ? { http: { status: HTTP_STATUS[code] } } : {}),
     },
+  });
+}
+
+/**
+ * A failure that shows CallFire itself is unwell: a 5xx, no connection, a call in flight that ran out its
+ * CALLFIRE_TIMEOUT_MS, or an answer that breaks CallFire's protocol. Only these count for the circuit
+ * breaker; our own queueing, a request's deadline and a client that left never do.
+ */
+export class UpstreamFault extends GraphQLError {}
+
+export function upstreamFault(message: string, upstream?: UpstreamDetails): UpstreamFault {
+  return new UpstreamFault(message, {
+    extensions: { code: "UPSTREAM_UNAVAILABLE", ...(upstream ? { upstream } : {}) },
   });
 }
 

@@ -2,14 +2,15 @@
 // new DataLoaders. Resolving credentials is deferred to the first CallFire call so that introspection
 // (Apollo Sandbox, codegen, a router's _service query) works without any.
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage } from "node:http";
-import type { Got } from "got";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CallFireApi } from "../../datasources/callfire-api.js";
+import type { CallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { resolveCredentials, type Credentials } from "../core/credentials.js";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import { createLoaders } from "../../datasources/loaders.js";
 import type { Logger } from "../core/logger.js";
+import { RequestDeadline } from "../../datasources/request-deadline.js";
 import type { CircuitBreaker } from "../state/circuit-breaker.js";
 import type { Context } from "../../resolvers/context.js";
 import { bindIdempotency, type IdempotencyStore } from "../state/idempotency-store.js";
@@ -17,7 +18,9 @@ import { instrumentApi } from "../../datasources/instrumented-api.js";
 import type { Metrics } from "../core/metrics.js";
 
 export interface ContextDependencies {
-  http: Got;
+  http: CallFireHttp;
+  /** CALLFIRE_REQUEST_DEADLINE_MS: the time each request may spend on CallFire, all calls together. */
+  requestDeadlineMs: number;
   log: Logger;
   /** The server's own credentials (CALLFIRE_API_LOGIN/PASSWORD, or the embedded sandbox's). */
   serverCredentials?: Credentials;
@@ -45,8 +48,11 @@ function unauthenticatedApi(error: unknown): CallFireApi {
 }
 
 export function createContextFactory(deps: ContextDependencies) {
-  return async ({ req }: { req: IncomingMessage }): Promise<Context> => {
+  return async ({ req, res }: { req: IncomingMessage; res?: ServerResponse }): Promise<Context> => {
     const requestId = requestIdOf(req.headers["x-request-id"]);
+    const deadline = new RequestDeadline(deps.requestDeadlineMs);
+    // Once the answer is sent or the client has gone, nothing may still be waiting on CallFire for it.
+    res?.once("close", () => deadline.abandon(res.writableFinished ? "answered" : "client-gone"));
     const log = deps.log.child({ requestId });
     // Filled by fieldProjectionPlugin once the operation is known.
     const fieldProjection = deps.partialResponses ? new FieldProjection() : undefined;
@@ -54,7 +60,7 @@ export function createContextFactory(deps: ContextDependencies) {
     let credentials: Credentials | undefined;
     try {
       credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
-      api = new CallFireRestApi({ http: deps.http, credentials, log, fieldProjection });
+      api = new CallFireRestApi({ http: deps.http, credentials, log, fieldProjection, deadline });
     } catch (error) {
       api = unauthenticatedApi(error);
     }

@@ -65,12 +65,15 @@ export async function startApp(
       timeoutMs: config.upstreamTimeoutMs,
       retryLimit: config.upstreamRetryLimit,
       maxConnections: config.upstreamMaxConnections,
+      maxQueue: config.upstreamMaxQueue,
+      maxResponseBytes: config.upstreamMaxResponseBytes,
     });
     const metrics = createMetrics();
     const server = await startServer({
       schema: await buildSubgraph(),
       context: createContextFactory({
         http,
+        requestDeadlineMs: config.requestDeadlineMs,
         log,
         serverCredentials,
         metrics,
@@ -83,7 +86,7 @@ export async function startApp(
         }),
       }),
       readiness: createReadiness({
-        upstream: createReadinessCheck(http, serverCredentials),
+        upstream: createReadinessCheck(http, serverCredentials, log),
         redis: state.redisStatus,
       }),
       cache: state.cache,

@@ -1,4 +1,5 @@
 // Server configuration, read once from the environment at start-up (ARCHITECTURE.md, "Configuration").
+import { DEFAULT_REQUEST_DEADLINE_MS } from "../../datasources/request-deadline.js";
 
 export interface ServerConfig {
   port: number;
@@ -10,6 +11,12 @@ export interface ServerConfig {
   callfirePassword?: string;
   /** How long one CallFire call may take, per attempt. */
   upstreamTimeoutMs: number;
+  /** How long one GraphQL request may spend on CallFire: all its calls, retries and waits together. */
+  requestDeadlineMs: number;
+  /** Most CallFire calls waiting for a connection; beyond it calls fail fast with OVERLOADED. */
+  upstreamMaxQueue: number;
+  /** Most bytes of one CallFire answer, as received and decompressed. */
+  upstreamMaxResponseBytes: number;
   /** How often a failed GET is retried; writes are never retried. */
   upstreamRetryLimit: number;
   /** Ask CallFire for only the fields each operation reads (its `fields` parameter). */
@@ -118,7 +125,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     callfireLogin: login,
     callfirePassword: password,
     upstreamTimeoutMs: integer(env, "CALLFIRE_TIMEOUT_MS", 10_000, 100, 120_000),
-    upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 2, 0, 5),
+    upstreamRetryLimit: integer(env, "CALLFIRE_RETRY_LIMIT", 4, 0, 5),
+    requestDeadlineMs: integer(
+      env,
+      "CALLFIRE_REQUEST_DEADLINE_MS",
+      DEFAULT_REQUEST_DEADLINE_MS,
+      100,
+      120_000,
+    ),
+    upstreamMaxQueue: integer(env, "CALLFIRE_MAX_QUEUE", 128, 0, 100_000),
+    upstreamMaxResponseBytes: integer(env, "CALLFIRE_MAX_RESPONSE_BYTES", 10 * 1024 * 1024, 1024, 1024 ** 3),
     partialResponses: boolean(env, "CALLFIRE_PARTIAL_RESPONSES", true),
     upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
     circuitBreakerFailures: integer(env, "CALLFIRE_CIRCUIT_FAILURES", 10, 0, 10_000),

@@ -31,6 +31,9 @@ import type { StringCache } from "../state/redis-persisted-queries.js";
 import type { ReadinessReport } from "./readiness.js";
 import { responseStatusPlugin } from "../graphql/response-status.plugin.js";
 
+/** Most tokens a GraphQL document may have. */
+export const MAX_DOCUMENT_TOKENS = 10_000;
+
 export interface ServerOptions {
   schema: GraphQLSchema;
   /** Builds each request's context. */
@@ -76,6 +79,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     formatError: createFormatError(options.log),
     validationRules: [depthLimitRule(options.maxQueryDepth)],
+    // Refused while parsing, before validation: its recursion over a long chain of fragments would
+    // overflow the stack (HTTP 500). The dashboard is ~100 tokens, GraphiQL's introspection ~1,000.
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdown.graceMs }),
       // Federation traces for a router that asks; Apollo's own always-on plugin is kept out.

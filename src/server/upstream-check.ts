@@ -1,9 +1,12 @@
-// Readiness: can we reach CallFire? Any HTTP answer below 500 counts (a 401 still proves the upstream
-// is up); a 5xx, a timeout or a refused connection does not. Probes arrive often and from anyone, so an
-// answer is reused for a few seconds and concurrent probes share one CallFire call: /ready cannot be
-// used to spend the server account's CallFire rate limit.
-import type { Got } from "got";
+// Readiness: can we reach CallFire? Any answer CallFire gives below 500 counts (a 401 still proves the
+// upstream is up); a 5xx, a timeout, a refused connection or an answer that breaks its protocol does not.
+// Probes arrive often and from anyone, so an answer is reused for a few seconds and concurrent probes
+// share one CallFire call: /ready cannot be used to spend the server account's CallFire rate limit.
+import type { CallFireHttp } from "../../datasources/callfire-http.js";
+import { RequestDeadline } from "../../datasources/request-deadline.js";
 import { authorizationHeader, type Credentials } from "../core/credentials.js";
+import { UpstreamFault, errorCode } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
 
 export interface UpstreamStatus {
   reachable: boolean;
@@ -11,30 +14,47 @@ export interface UpstreamStatus {
   error?: string;
 }
 
-async function checkUpstream(http: Got, credentials?: Credentials): Promise<UpstreamStatus> {
+/** How long one probe may take. */
+const PROBE_DEADLINE_MS = 3000;
+
+async function checkUpstream(
+  http: CallFireHttp,
+  credentials: Credentials | undefined,
+  log: Logger,
+): Promise<UpstreamStatus> {
   try {
-    const response = await http.get("texts/auto-replys", {
-      searchParams: { limit: 1, fields: "totalCount" },
-      headers: credentials ? { authorization: authorizationHeader(credentials) } : {},
-      throwHttpErrors: false,
-      retry: { limit: 0 },
-      timeout: { request: 3000 },
-    });
-    return { reachable: response.statusCode < 500, status: response.statusCode };
+    await http.send(
+      {
+        method: "GET",
+        path: "texts/auto-replys",
+        searchParams: new URLSearchParams({ limit: "1", fields: "totalCount" }),
+        authorization: credentials && authorizationHeader(credentials),
+        what: "the readiness probe",
+      },
+      new RequestDeadline(PROBE_DEADLINE_MS),
+      log,
+    );
+    return { reachable: true, status: 200 };
   } catch (error) {
-    return { reachable: false, error: (error as { code?: string }).code ?? "request failed" };
+    const status = (error as { extensions?: { upstream?: { status?: number } } }).extensions?.upstream
+      ?.status;
+    const failed = error instanceof UpstreamFault || errorCode(error) === "UPSTREAM_UNAVAILABLE";
+    return { reachable: !failed, ...(status === undefined ? {} : { status }), error: errorCode(error) };
   }
 }
 
 export function createReadinessCheck(
-  http: Got,
+  http: CallFireHttp,
   credentials: Credentials | undefined,
+  log: Logger,
   reuseMs = 5000,
   now: () => number = Date.now,
 ): () => Promise<UpstreamStatus> {
   let last: { at: number; status: Promise<UpstreamStatus> } | undefined;
   return () => {
-    if (!last || now() - last.at >= reuseMs) last = { at: now(), status: checkUpstream(http, credentials) };
+    if (!last || now() - last.at >= reuseMs) {
+      last = { at: now(), status: checkUpstream(http, credentials, log) };
+    }
     return last.status;
   };
 }

@@ -2,8 +2,9 @@
 // (5xx after retries, timeouts, refused connections) the circuit opens: for `openMs` every call fails at
 // once, instead of each request waiting out timeouts and retries and piling up under load. Then one trial
 // call goes through; its success closes the circuit, its failure opens it again. Answers below 500 prove
-// CallFire is up, so they count as successes. One breaker per process: it is about CallFire's health, not
-// any account's data.
+// CallFire is up, so they count as successes. A call that ended without CallFire's say (refused for load,
+// cut by its request's deadline, abandoned for a client that left) proves nothing either way and changes
+// no count. One breaker per process: it is about CallFire's health, not any account's data.
 import { apiError } from "../core/errors.js";
 
 export interface CircuitBreakerOptions {
@@ -14,11 +15,14 @@ export interface CircuitBreakerOptions {
   now?: () => number;
 }
 
+/** What a call says about CallFire: it answered, it failed (an UpstreamFault), or nothing (no answer, not its fault). */
+export type CallOutcome = "answered" | "failed" | "unknown";
+
 export interface CircuitBreaker {
   /** Throws UPSTREAM_UNAVAILABLE while the circuit is open; otherwise lets the call go. */
   beforeCall(): void;
   /** What the call that was let through ended with. */
-  afterCall(upstreamFailed: boolean): void;
+  afterCall(outcome: CallOutcome): void;
 }
 
 export function createCircuitBreaker({
@@ -45,9 +49,10 @@ export function createCircuitBreaker({
         { retryAfterSeconds },
       );
     },
-    afterCall(upstreamFailed) {
+    afterCall(outcome) {
       trialInFlight = false;
-      if (!upstreamFailed) {
+      if (outcome === "unknown") return;
+      if (outcome === "answered") {
         failures = 0;
         return;
       }

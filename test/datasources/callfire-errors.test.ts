@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { authorizationHeader } from "../../src/core/credentials.js";
+import { UpstreamFault } from "../../src/core/errors.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
@@ -141,19 +142,22 @@ describe("status → code", () => {
 });
 
 describe("unexpected answers", () => {
-  it("an undocumented status is a plain Error (masked by the server), with nothing secret in it", async () => {
+  it("an undocumented status is UPSTREAM_UNAVAILABLE, a fault of CallFire's, with nothing secret in it", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { status: 409, body: errorBody(409) });
-    const error = await rejection(api.getText("1"));
-    expect(error).not.toBeInstanceOf(GraphQLError);
-    expect(error.message).toBe("CallFire answered GET texts/1 with unexpected HTTP 409");
+    const error = await failure(api.getText("1"));
+    expect(error).toBeInstanceOf(UpstreamFault);
+    expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: { status: 409 } });
+    expect(error.message).toBe(
+      "CallFire answered the request for text 1 with HTTP 409, which its API does not document; try again later",
+    );
     expectNoSecrets(visible(error));
   });
 
-  it("a 200 whose body is not JSON is a plain Error, with nothing secret in it", async () => {
+  it("a 200 whose body is not JSON is UPSTREAM_UNAVAILABLE, with nothing secret in it", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { body: "<html>portal</html>" });
-    const error = await rejection(api.getText("1"));
-    expect(error).not.toBeInstanceOf(GraphQLError);
-    expect(Object.keys(error)).toEqual([]);
+    const error = await failure(api.getText("1"));
+    expect(error).toBeInstanceOf(UpstreamFault);
+    expect(error.message).toBe("CallFire's answer for text 1 is not JSON; try again later");
     expectNoSecrets(visible(error));
   });
 

@@ -71,7 +71,7 @@ describe("toText", () => {
 
   it("a text without an id is an unexpected answer", () => {
     expect(() => toText({ message: "x" }, createRecordingLogger())).toThrow(
-      "CallFire returned a text without an id",
+      "CallFire returned a text without an id; try again later",
     );
   });
 });

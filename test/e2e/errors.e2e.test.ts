@@ -125,12 +125,14 @@ describe("errors over HTTP", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it("INTERNAL_SERVER_ERROR, masked, for an answer CallFire never gives (and the original is logged)", async () => {
+  it("UPSTREAM_UNAVAILABLE, not INTERNAL_SERVER_ERROR, for a status CallFire does not document", async () => {
     await setFaults({ failNext: { count: 1, status: 409 } });
     const result = await postGraphQL(url, FindTextsDocument, {});
-    expect(errorCodes(result)).toEqual(["INTERNAL_SERVER_ERROR"]);
-    expect(result.errors![0].message).toBe("Unexpected error.");
-    expect(graph.logs.some((line) => line.includes('"unexpected error"'))).toBe(true);
+    expect(errorCodes(result)).toEqual(["UPSTREAM_UNAVAILABLE"]);
+    expect(result.errors![0].message).toBe(
+      "CallFire answered the request for texts with HTTP 409, which its API does not document; try again later",
+    );
+    expect(result.errors![0].extensions?.upstream).toMatchObject({ status: 409 });
   });
 });
 

@@ -88,7 +88,7 @@ describe("limits and metrics", () => {
   it("exposes Prometheus metrics for GraphQL operations, the codes clients saw, CallFire calls and the process", async () => {
     await post(graph.app.url, "{ textBroadcasts(limit: 1) { totalCount } }");
     await post(graph.app.url, "{ nope }");
-    // An answer CallFire never gives: the client sees INTERNAL_SERVER_ERROR, and so do the metrics.
+    // A status CallFire does not document: the client sees UPSTREAM_UNAVAILABLE, and so do the metrics.
     await fetch(`${graph.sandbox.origin}/sandbox/faults`, {
       method: "PUT",
       headers: {
@@ -97,18 +97,20 @@ describe("limits and metrics", () => {
       },
       body: JSON.stringify({ failNext: { count: 1, status: 418 } }),
     });
-    const masked = await post(graph.app.url, "{ textAutoReplies { totalCount } }");
-    expect(masked.body.errors?.[0].extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    const undocumented = await post(graph.app.url, "{ textAutoReplies { totalCount } }");
+    expect(undocumented.body.errors?.[0].extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
 
     const response = await fetch(`${graph.app.origin}/metrics`);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
     expect(text).toMatch(/^graphql_requests_total\{operation_type="query",outcome="ok"\} [1-9]\d*$/m);
     expect(text).toMatch(/^graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^graphql_errors_total\{code="INTERNAL_SERVER_ERROR"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="UPSTREAM_UNAVAILABLE"\} [1-9]\d*$/m);
     expect(text).not.toContain('code="UNKNOWN"');
     expect(text).toMatch(/^callfire_calls_total\{method="findTextBroadcasts",outcome="OK"\} [1-9]\d*$/m);
-    expect(text).toMatch(/^callfire_calls_total\{method="findTextAutoReplies",outcome="UNEXPECTED"\} 1$/m);
+    expect(text).toMatch(
+      /^callfire_calls_total\{method="findTextAutoReplies",outcome="UPSTREAM_UNAVAILABLE"\} 1$/m,
+    );
     expect(text).toMatch(/^callfire_call_duration_seconds_count\{method="findTextBroadcasts"\} [1-9]\d*$/m);
     // prom-client's default process metrics: memory, event-loop lag, garbage collection.
     expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);

@@ -10,7 +10,9 @@
 //   expect(fake.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/texts/13413"]);
 //   await fake.stop();
 //
-// An unregistered route answers 404 with a CallFire error body and is listed in fake.unmatched.
+// An unregistered route answers 404 with a CallFire error body and is listed in fake.unmatched. To misbehave
+// on purpose a reply can hang, send raw bytes (HTML, gzip), or stream a huge body; the fake counts calls in
+// flight and marks each call whose client hung up before the answer.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -29,16 +31,22 @@ export interface RecordedCall {
   rawBody: string;
   /** Values of the route's :name segments. */
   params: Record<string, string>;
+  /** Set when the client closed the connection before the whole answer was sent. */
+  abandoned: boolean;
 }
 
 export interface FakeReply {
   /** Default 200. */
   status?: number;
-  /** Sent as JSON; a string is sent as it is; leave it out for an empty body. */
+  /** Sent as JSON; a string or a Buffer is sent as it is; leave it out for an empty body. */
   body?: unknown;
   headers?: Record<string, string>;
   /** Wait this long before answering (to provoke client timeouts). */
   delayMs?: number;
+  /** Never answer (until the client gives up). */
+  hang?: boolean;
+  /** Stream this many bytes of spaces after `body` (a huge answer, sent without content-length). */
+  padBytes?: number;
 }
 
 /** `attempt` counts the calls this route has answered so far, from 1. */
@@ -51,6 +59,9 @@ export interface FakeCallFire {
   readonly calls: RecordedCall[];
   /** Requests no route matched. */
   readonly unmatched: RecordedCall[];
+  /** Calls received and not yet answered or abandoned, and the most there ever were at once. */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
   /** Registers (or replaces) a route. `:name` segments match one path segment each. */
   on(method: FakeMethod, pattern: string, reply: FakeHandler | FakeReply): void;
   /** Forgets routes and recorded calls. */
@@ -85,8 +96,21 @@ export async function startFakeCallFire(options: { basePath?: string } = {}): Pr
   const routes: Route[] = [];
   const calls: RecordedCall[] = [];
   const unmatched: RecordedCall[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let open = true;
+    const finish = (abandoned: boolean) => {
+      if (!open) return;
+      open = false;
+      inFlight -= 1;
+      if (abandoned && recorded) recorded.abandoned = true;
+    };
+    let recorded: RecordedCall | undefined;
+    res.once("close", () => finish(!res.writableFinished));
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", async () => {
@@ -102,7 +126,9 @@ export async function startFakeCallFire(options: { basePath?: string } = {}): Pr
         body,
         rawBody,
         params: {},
+        abandoned: false,
       };
+      recorded = call;
       calls.push(call);
 
       let route: Route | undefined;
@@ -138,19 +164,27 @@ export async function startFakeCallFire(options: { basePath?: string } = {}): Pr
           },
         };
       }
+      if (reply.hang) return;
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (res.destroyed) return; // the client gave up (timeout) while we waited
-      const payload =
-        reply.body === undefined
-          ? ""
-          : typeof reply.body === "string"
-            ? reply.body
-            : JSON.stringify(reply.body);
+      const raw = typeof reply.body === "string" || Buffer.isBuffer(reply.body);
+      const payload = reply.body === undefined ? "" : raw ? reply.body : JSON.stringify(reply.body);
       res.writeHead(reply.status ?? 200, {
-        ...(payload !== "" && typeof reply.body !== "string" ? { "content-type": "application/json" } : {}),
+        ...(payload !== "" && !raw ? { "content-type": "application/json" } : {}),
         ...reply.headers,
       });
-      res.end(payload);
+      if (!reply.padBytes) return void res.end(payload);
+      res.write(payload);
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      let left = reply.padBytes;
+      const pump = () => {
+        while (left > 0 && !res.destroyed) {
+          left -= chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      pump();
     });
   });
 
@@ -161,6 +195,12 @@ export async function startFakeCallFire(options: { basePath?: string } = {}): Pr
     baseUrl: `http://127.0.0.1:${port}${basePath}`,
     calls,
     unmatched,
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     on(method, pattern, reply) {
       const handler: FakeHandler = typeof reply === "function" ? reply : () => reply;
       const existing = routes.findIndex((route) => route.method === method && route.pattern === pattern);
@@ -172,6 +212,7 @@ export async function startFakeCallFire(options: { basePath?: string } = {}): Pr
       routes.length = 0;
       calls.length = 0;
       unmatched.length = 0;
+      maxInFlight = inFlight;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ function setup(failureThreshold = 3) {
   const breaker = createCircuitBreaker({ failureThreshold, openMs: 5000, now: () => time });
   const call = (failed: boolean) => {
     breaker.beforeCall();
-    breaker.afterCall(failed);
+    breaker.afterCall(failed ? "failed" : "answered");
   };
   return { breaker, call, advance: (ms: number) => (time += ms) };
 }
@@ -37,7 +37,7 @@ describe("circuit breaker", () => {
     advance(5000);
     breaker.beforeCall(); // the trial
     expect(() => breaker.beforeCall()).toThrow(/paused/); // only one trial at a time
-    breaker.afterCall(true); // trial failed
+    breaker.afterCall("failed"); // trial failed
     expect(() => breaker.beforeCall()).toThrow(/paused/);
     advance(5000);
     call(false); // trial succeeded
@@ -48,5 +48,15 @@ describe("circuit breaker", () => {
     const { breaker, call } = setup(0);
     for (let i = 0; i < 100; i++) call(true);
     expect(() => breaker.beforeCall()).not.toThrow();
+  });
+
+  it("counts neither way a call that ended without CallFire's say (shed, deadline, client gone)", () => {
+    const { breaker, call } = setup();
+    call(true);
+    call(true);
+    breaker.beforeCall();
+    breaker.afterCall("unknown"); // does not reset the count…
+    call(true); // …so this third failure in a row opens the circuit
+    expect(() => breaker.beforeCall()).toThrow(/paused/);
   });
 });

@@ -1,0 +1,50 @@
+// The time one GraphQL request may spend on CallFire, shared by all its calls, their retries and their
+// waits for a connection (CALLFIRE_REQUEST_DEADLINE_MS), and the signal that abandons its calls: when the
+// deadline passes, when the client goes away, or once the answer is sent (a sibling of a failed non-null
+// field may still be running then). Made per request by the context factory.
+import { setMaxListeners } from "node:events";
+
+/** Why a request's calls were abandoned. */
+export type AbandonReason = "deadline" | "client-gone" | "answered";
+
+export class RequestDeadline {
+  readonly #controller = new AbortController();
+  readonly #timer: NodeJS.Timeout;
+  readonly #expiresAt: number;
+  #reason: AbandonReason | undefined;
+  /** Whether one of its calls already got a connection: such calls go ahead of new requests' first calls. */
+  admitted = false;
+  /** Whether one of its calls was refused for load: its later calls are refused at once too. */
+  shed = false;
+
+  constructor(readonly deadlineMs: number) {
+    this.#expiresAt = performance.now() + deadlineMs;
+    // Each of the request's waiting or in-flight calls listens; a request may make hundreds.
+    setMaxListeners(0, this.#controller.signal);
+    this.#timer = setTimeout(() => this.abandon("deadline"), deadlineMs);
+    this.#timer.unref();
+  }
+
+  /** Aborts when the request's calls are abandoned; `reason` says why. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  get reason(): AbandonReason | undefined {
+    return this.#reason;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.#expiresAt - performance.now());
+  }
+
+  abandon(reason: AbandonReason): void {
+    clearTimeout(this.#timer);
+    if (this.#reason !== undefined) return;
+    this.#reason = reason;
+    this.#controller.abort();
+  }
+}
+
+/** CALLFIRE_REQUEST_DEADLINE_MS's default: well under a router's usual 30 s subgraph timeout. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 20_000;
