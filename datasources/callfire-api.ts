@@ -41,6 +41,8 @@ export interface CallFireApi {
     campaignId?: string | null;
     defaultMessage?: string | null;
     strictValidation?: boolean | null;
+    /** Ask for whole texts, not just the operation's fields: they are stored for an idempotent repeat. */
+    wholeTexts?: boolean;
   }): Promise<Text[]>;
 
   // text broadcasts
@@ -67,7 +69,7 @@ export interface CallFireApi {
   addTextBroadcastRecipients(
     broadcastId: string,
     recipients: TextRecipientInput[],
-    options: { strictValidation?: boolean | null },
+    options: { strictValidation?: boolean | null; wholeTexts?: boolean },
   ): Promise<Text[]>;
   getTextBroadcastStats(broadcastId: string, window: StatsWindow): Promise<TextBroadcastStats>;
   getTextBroadcastTexts(

@@ -202,6 +202,7 @@ export class CallFireRestApi implements CallFireApi {
     campaignId?: string | null;
     defaultMessage?: string | null;
     strictValidation?: boolean | null;
+    wholeTexts?: boolean;
   }): Promise<Text[]> {
     const query = compact<Dto.SendTextsQuery>({
       campaignId: optionalInt64(args.campaignId, "campaignId"),
@@ -216,7 +217,7 @@ export class CallFireRestApi implements CallFireApi {
         path: "texts",
         query,
         body,
-        projection: "TextList",
+        projection: args.wholeTexts ? undefined : "TextList",
       },
       "items",
     );
@@ -344,7 +345,7 @@ export class CallFireRestApi implements CallFireApi {
   async addTextBroadcastRecipients(
     broadcastId: string,
     recipients: TextRecipientInput[],
-    options: { strictValidation?: boolean | null },
+    options: { strictValidation?: boolean | null; wholeTexts?: boolean },
   ): Promise<Text[]> {
     const body: Dto.TextRecipient[] = recipients.map(toTextRecipient);
     const list = await this.#read<Dto.TextList>(
@@ -354,7 +355,7 @@ export class CallFireRestApi implements CallFireApi {
         path: `texts/broadcasts/${pathId(broadcastId, "broadcastId")}/recipients`,
         query: compact<Dto.AddTextBroadcastRecipientsQuery>({ strictValidation: options.strictValidation }),
         body,
-        projection: "TextList",
+        projection: options.wholeTexts ? undefined : "TextList",
       },
       "items",
     );

@@ -8,6 +8,8 @@ import { forgetBatch, forgetTextBroadcast, forgetTextStates, primeTexts } from "
 import type { Context } from "./context.js";
 import { AddTextBroadcastBatchArgs, BatchArgs, UpdateBatchArgs } from "./batch.args.js";
 import { loadOrNull } from "./loading.js";
+import { sentBatch } from "./sent-objects.js";
+import { loadCreated } from "./stored-outcome.js";
 import { PageArgs } from "./page.args.js";
 import { checkBatchInput, checkId, checkPage, checkSomeField } from "./validate.js";
 
@@ -40,7 +42,7 @@ export class BatchResolver {
       ctx.api.addTextBroadcastBatch(broadcastId, input, { strictValidation }),
     );
     forgetTextBroadcast(ctx.loaders, broadcastId);
-    return ctx.loaders.batch.load(id);
+    return loadCreated(ctx.loaders.batch, id, () => sentBatch(id, broadcastId, input), ctx.log);
   }
 
   @Directive(PUBLIC_TAG)

@@ -1,8 +1,9 @@
 // Resolver-side use of the per-request loaders, beside the prime/forget helpers of datasources/loaders.ts.
 import type DataLoader from "dataloader";
 import { errorCode } from "../src/core/errors.js";
-import type { Loaders } from "../datasources/loaders.types.js";
 import type { Text } from "../schema/text.type.js";
+import type { Context } from "./context.js";
+import { restoreTexts, type StoredTexts } from "./stored-outcome.js";
 
 /** Root lookups (and Text.broadcast, Text.batch) answer null for an id CallFire does not know. */
 export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): Promise<V | null> {
@@ -14,7 +15,19 @@ export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): 
   }
 }
 
-/** Texts by id in the given order, through the batched text loader (one GET /texts?id=… per 100). */
-export function loadTexts(loaders: Loaders, ids: readonly string[]): Promise<Text[]> {
-  return Promise.all(ids.map((id) => loaders.text.load(id)));
+/**
+ * A repeated send's texts: reloaded as they stand now (one GET /texts?id=… per 100), or, when CallFire
+ * cannot answer, as the first call got them. The send happened either way, and saying otherwise would
+ * invite the client to send again.
+ */
+export async function replayTexts(ctx: Context, stored: StoredTexts): Promise<Text[]> {
+  const texts = restoreTexts(stored);
+  try {
+    return await Promise.all(texts.map((text) => ctx.loaders.text.load(text.id)));
+  } catch (error) {
+    ctx.log.warn("replayed a send whose texts could not be reloaded; answering with the first outcome", {
+      error,
+    });
+    return texts;
+  }
 }

@@ -5,6 +5,8 @@ import { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import { forgetTextAutoReply, primeTextAutoReplies } from "../datasources/loaders.js";
 import type { Context } from "./context.js";
 import { loadOrNull } from "./loading.js";
+import { sentTextAutoReply } from "./sent-objects.js";
+import { loadCreated } from "./stored-outcome.js";
 import { CreateTextAutoReplyArgs, TextAutoRepliesArgs, TextAutoReplyArgs } from "./text-auto-reply.args.js";
 import { checkAutoReplyInput, checkId, checkPage } from "./validate.js";
 
@@ -46,7 +48,7 @@ export class TextAutoReplyResolver {
     const id = await ctx.idempotency.run("createTextAutoReply", idempotencyKey, { input }, () =>
       ctx.api.createTextAutoReply(input),
     );
-    return ctx.loaders.textAutoReply.load(id);
+    return loadCreated(ctx.loaders.textAutoReply, id, () => sentTextAutoReply(id, input), ctx.log);
   }
 
   @Directive(PUBLIC_TAG)

@@ -11,7 +11,9 @@ import {
   primeTexts,
 } from "../datasources/loaders.js";
 import type { Context } from "./context.js";
-import { loadOrNull, loadTexts } from "./loading.js";
+import { loadOrNull, replayTexts } from "./loading.js";
+import { loadCreated, storeTexts } from "./stored-outcome.js";
+import { sentTextBroadcast } from "./sent-objects.js";
 import { PageArgs } from "./page.args.js";
 import {
   AddTextBroadcastRecipientsArgs,
@@ -78,7 +80,7 @@ export class TextBroadcastResolver {
     const id = await ctx.idempotency.run("createTextBroadcast", idempotencyKey, args, () =>
       ctx.api.createTextBroadcast(input, { start, strictValidation }),
     );
-    return ctx.loaders.textBroadcast.load(id);
+    return loadCreated(ctx.loaders.textBroadcast, id, () => sentTextBroadcast(id, input), ctx.log);
   }
 
   @Directive(PUBLIC_TAG)
@@ -153,14 +155,22 @@ export class TextBroadcastResolver {
     const { broadcastId, recipients, strictValidation, idempotencyKey } = args;
     checkId("broadcastId", broadcastId);
     checkRecipients("recipients", recipients, 1);
-    // As in sendTexts: a repeated idempotencyKey replays the ids, and the texts are reloaded.
+    // As in sendTexts: with a key, whole texts are asked for and stored for a repeat.
     let added: Text[] | undefined;
-    const ids = await ctx.idempotency.run("addTextBroadcastRecipients", idempotencyKey, args, async () => {
-      added = await ctx.api.addTextBroadcastRecipients(broadcastId, recipients, { strictValidation });
-      return added.map((text) => text.id);
-    });
+    const outcome = await ctx.idempotency.run(
+      "addTextBroadcastRecipients",
+      idempotencyKey,
+      args,
+      async () => {
+        added = await ctx.api.addTextBroadcastRecipients(broadcastId, recipients, {
+          strictValidation,
+          wholeTexts: idempotencyKey != null,
+        });
+        return storeTexts(added);
+      },
+    );
     forgetTextBroadcast(ctx.loaders, broadcastId);
-    if (!added) return loadTexts(ctx.loaders, ids);
+    if (!added) return replayTexts(ctx, outcome);
     primeTexts(ctx.loaders, added);
     return added;
   }

@@ -6,7 +6,8 @@ import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
 import { forgetTextBroadcast, primeTexts } from "../datasources/loaders.js";
 import type { Context } from "./context.js";
-import { loadOrNull, loadTexts } from "./loading.js";
+import { loadOrNull, replayTexts } from "./loading.js";
+import { storeTexts } from "./stored-outcome.js";
 import { SendTextsArgs, TextArgs, TextsArgs } from "./text.args.js";
 import { checkId, checkPage, checkSendTexts, checkTextFilter } from "./validate.js";
 
@@ -40,14 +41,14 @@ export class TextResolver {
   })
   async sendTexts(@Args(() => SendTextsArgs) args: SendTextsArgs, @Ctx() ctx: Context): Promise<Text[]> {
     checkSendTexts(args);
-    // What a repeated idempotencyKey replays is the ids, reloaded: the repeat may select other fields
-    // than the first call, whose answer held only what that one selected (partial responses).
+    // With an idempotencyKey CallFire is asked for whole texts, and they are stored: a repeat may select
+    // other fields than the first call did (partial responses).
     let sent: Text[] | undefined;
-    const ids = await ctx.idempotency.run("sendTexts", args.idempotencyKey, args, async () => {
-      sent = await ctx.api.sendTexts(args);
-      return sent.map((text) => text.id);
+    const outcome = await ctx.idempotency.run("sendTexts", args.idempotencyKey, args, async () => {
+      sent = await ctx.api.sendTexts({ ...args, wholeTexts: args.idempotencyKey != null });
+      return storeTexts(sent);
     });
-    if (!sent) return loadTexts(ctx.loaders, ids);
+    if (!sent) return replayTexts(ctx, outcome);
     primeTexts(ctx.loaders, sent);
     // Texts sent through a broadcast change it, its stats and its text pages.
     if (args.campaignId != null) forgetTextBroadcast(ctx.loaders, args.campaignId);

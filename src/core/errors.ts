@@ -26,6 +26,21 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "CANCELLED",
 ]);
 
+/**
+ * Codes after which nothing was done: CallFire refused the call (4xx) or it never reached CallFire
+ * (refused for load, abandoned). A mutation that failed so may be sent again, under the same idempotency
+ * key too; after any other failure its outcome is unknown.
+ */
+export const NOTHING_SENT_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  "BAD_USER_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "RATE_LIMITED",
+  "OVERLOADED",
+  "CANCELLED",
+]);
+
 /** What CallFire said, safe to show a client: never a URL, never credentials. */
 export interface UpstreamDetails {
   status: number;

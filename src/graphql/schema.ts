@@ -6,7 +6,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
-import { entityReferenceResolvers } from "../../resolvers/entity-references.js";
+import { checkRepresentations, entityReferenceResolvers } from "../../resolvers/entity-references.js";
 
 /** The federation spec version and the directives the subgraph uses. */
 export const FEDERATION_LINK =
@@ -26,5 +26,14 @@ export async function buildSubgraph(): Promise<GraphQLSchema> {
   for (const [typeName, reference] of Object.entries(entityReferenceResolvers)) {
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference } as GraphQLResolverMap<unknown>[string];
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolverMap });
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const resolveEntities = entities?.resolve;
+  if (entities && resolveEntities) {
+    entities.resolve = (source, args: { representations?: unknown }, context, info) => {
+      checkRepresentations(args.representations);
+      return resolveEntities(source, args, context, info);
+    };
+  }
+  return schema;
 }

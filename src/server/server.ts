@@ -19,6 +19,7 @@ import type { createContextFactory } from "../graphql/context-factory.js";
 import { isAllowedOrigin } from "./cors-origins.js";
 import { requireJsonPost } from "./csrf-guard.js";
 import { depthLimitRule } from "../graphql/depth-limit.rule.js";
+import { noSubscriptionOverHttpRule } from "../graphql/no-http-subscriptions.rule.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { inlineTracePlugin } from "../graphql/inline-trace.plugin.js";
@@ -78,7 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // only itself and then re-raise the signal, killing the process mid-shutdown.
     stopOnTerminationSignals: false,
     formatError: createFormatError(options.log),
-    validationRules: [depthLimitRule(options.maxQueryDepth)],
+    validationRules: [depthLimitRule(options.maxQueryDepth), noSubscriptionOverHttpRule],
     // Refused while parsing, before validation: its recursion over a long chain of fragments would
     // overflow the stack (HTTP 500). The dashboard is ~100 tokens, GraphiQL's introspection ~1,000.
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },

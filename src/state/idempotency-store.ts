@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { GraphQLError } from "graphql";
 import type { Credentials } from "../core/credentials.js";
-import { apiError, errorCode, PUBLIC_ERROR_CODES, type ErrorCode } from "../core/errors.js";
+import { apiError, errorCode, NOTHING_SENT_CODES, PUBLIC_ERROR_CODES, type ErrorCode } from "../core/errors.js";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -27,14 +27,13 @@ export interface IdempotencyStore {
 }
 
 /** CallFire refused these, so nothing was sent: the same key may be tried again. */
-const NOTHING_SENT = new Set(["BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"]);
 
 /**
  * Whether a finished call keeps its key: a success, or an unknown outcome (timeout, 5xx), so a retry
  * cannot send twice. A refusal by CallFire sent nothing, so the key is free to try again.
  */
 export function keepsKey(outcome: StoredOutcome): boolean {
-  return outcome.ok || !NOTHING_SENT.has(outcome.code);
+  return outcome.ok || !NOTHING_SENT_CODES.has(outcome.code);
 }
 
 function hash(value: unknown): string {

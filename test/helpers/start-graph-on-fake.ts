@@ -67,6 +67,6 @@ export async function startGraphOnFake(env: Record<string, string> = {}): Promis
 }
 
 /** The codes of an answer's errors. */
-export function codes(answer: Pick<GraphQLAnswer, "errors">): unknown[] {
+export function codes(answer: { errors?: ReadonlyArray<{ extensions?: { code?: unknown } }> }): unknown[] {
   return (answer.errors ?? []).map((error) => error.extensions?.code);
 }
