@@ -6,7 +6,13 @@
 import { createHash } from "node:crypto";
 import type { GraphQLError } from "graphql";
 import type { Credentials } from "../core/credentials.js";
-import { apiError, errorCode, NOTHING_SENT_CODES, PUBLIC_ERROR_CODES, type ErrorCode } from "../core/errors.js";
+import {
+  apiError,
+  errorCode,
+  NOTHING_SENT_CODES,
+  PUBLIC_ERROR_CODES,
+  type ErrorCode,
+} from "../core/errors.js";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -26,11 +32,10 @@ export interface IdempotencyStore {
   run<T>(scope: IdempotencyScope, action: () => Promise<T>): Promise<T>;
 }
 
-/** CallFire refused these, so nothing was sent: the same key may be tried again. */
-
 /**
  * Whether a finished call keeps its key: a success, or an unknown outcome (timeout, 5xx), so a retry
- * cannot send twice. A refusal by CallFire sent nothing, so the key is free to try again.
+ * cannot send twice. A refusal by CallFire, or a call
+ * never sent (NOTHING_SENT_CODES), leaves the key free to try again.
  */
 export function keepsKey(outcome: StoredOutcome): boolean {
   return outcome.ok || !NOTHING_SENT_CODES.has(outcome.code);
