@@ -56,6 +56,8 @@ export interface CallFireRequest {
 export interface CallFireHttp {
   /** The answer's JSON (undefined for an empty body), or a GraphQLError with a code. */
   send(request: CallFireRequest, deadline: RequestDeadline, log: Logger): Promise<unknown>;
+  /** Closes the keep-alive sockets to CallFire, so nothing holds the process open. */
+  close(): void;
 }
 
 /** Longest URL sent: common servers refuse longer request lines (414/431), so we say so first. */
@@ -99,6 +101,10 @@ export function createCallFireHttp(config: CallFireHttpConfig): CallFireHttp {
   const queue = new ConnectionQueue({ connections: maxConnections, maxWaiting: maxQueue });
   const sameOrigin = (response: PlainResponse) =>
     new URL(response.headers.location ?? "", response.url).origin === base.origin;
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: maxConnections }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: maxConnections }),
+  };
   const client: Got = got.extend({
     prefixUrl: base.toString(),
     stringifyJson: stringifyCallFireJson,
@@ -106,10 +112,7 @@ export function createCallFireHttp(config: CallFireHttpConfig): CallFireHttp {
     throwHttpErrors: false,
     decompress: false,
     retry: { limit: 0 },
-    agent: {
-      http: new HttpAgent({ keepAlive: true, maxSockets: maxConnections }),
-      https: new HttpsAgent({ keepAlive: true, maxSockets: maxConnections }),
-    },
+    agent: agents,
     headers: {
       accept: "application/json",
       "accept-encoding": ACCEPT_ENCODING,
@@ -195,6 +198,10 @@ export function createCallFireHttp(config: CallFireHttpConfig): CallFireHttp {
   }
 
   return {
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
     async send(request, deadline, log) {
       const url = new URL(request.path, base.toString().replace(/\/?$/, "/"));
       if (request.searchParams) url.search = request.searchParams.toString();

@@ -1,7 +1,6 @@
 // Wires the whole service together: the upstream (real CallFire, or the embedded sandbox when no
 // CALLFIRE_API_URL is set), the shared HTTP client, the state shared across requests (in memory or
 // Redis), the subgraph schema and the HTTP server; and stops them in order.
-import type { Got } from "got";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import type { Credentials } from "../core/credentials.js";
 import type { Logger } from "../core/logger.js";
@@ -27,13 +26,6 @@ export interface RunningApp {
 
 /** All of stop() stays under the 10 s a container runtime waits after SIGTERM before it kills. */
 const STOP_BUDGET_MS = 9000;
-
-/** Closes the keep-alive sockets to CallFire, so nothing holds the process open. */
-function closeUpstreamConnections(http: Got): void {
-  const { agent } = http.defaults.options;
-  if (agent.http) agent.http.destroy();
-  if (agent.https) agent.https.destroy();
-}
 
 export async function startApp(
   config: ServerConfig,
@@ -108,7 +100,7 @@ export async function startApp(
       stop: async () => {
         await server.stop();
         await state.close();
-        closeUpstreamConnections(http);
+        http.close();
         await sandbox?.stop();
       },
     };
