@@ -34,9 +34,9 @@ describe("load with faults", () => {
     let next = 0;
     let sendsAnswered = 0;
     const outcomes: string[] = [];
-    const started = Date.now();
+    const started = Date.now(); // a bound on a very busy machine, not a speed goal
     const worker = async () => {
-      while (next < REQUESTS && Date.now() - started < 30_000) {
+      while (next < REQUESTS && Date.now() - started < 90_000) {
         const index = next++;
         const operation = operations[index % operations.length];
         const isSend = operation.query.startsWith("mutation");
@@ -77,5 +77,5 @@ describe("load with faults", () => {
       body: JSON.stringify(operations[0]),
     });
     expect(((await after.json()) as { errors?: unknown }).errors).toBeUndefined();
-  }, 45_000);
+  }, 120_000);
 });
