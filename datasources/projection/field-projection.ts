@@ -1,21 +1,23 @@
 // The per-request holder of the operation's projection: created with the request's context and handed
-// to its CallFireRestApi; filled once the operation is known, before any resolver runs
-// (field-projection.plugin.ts). Never shared between requests.
-import { callFireFields, type ProjectionTarget, type SelectedFields } from "./callfire-fields.js";
+// to its CallFireRestApi; given the operation's projection once the operation is known, before any
+// resolver runs (field-projection.plugin.ts).
+import type { ProjectionTarget } from "./callfire-fields.js";
+import type { OperationProjection } from "./operation-projection.js";
 
 export class FieldProjection {
-  #selected: SelectedFields | undefined;
-  readonly #fields = new Map<ProjectionTarget, string | undefined>();
+  #operation: OperationProjection | undefined;
 
-  select(selected: SelectedFields): void {
-    this.#selected = selected;
-    this.#fields.clear();
+  select(operation: OperationProjection): void {
+    this.#operation = operation;
+  }
+
+  /** The operation's projection; undefined until it is known. */
+  get operation(): OperationProjection | undefined {
+    return this.#operation;
   }
 
   /** The `fields` parameter for a call answering with `target`; undefined before select (ask for all). */
   fieldsFor(target: ProjectionTarget): string | undefined {
-    if (!this.#selected) return undefined;
-    if (!this.#fields.has(target)) this.#fields.set(target, callFireFields(this.#selected, target));
-    return this.#fields.get(target);
+    return this.#operation?.fieldsFor(target);
   }
 }

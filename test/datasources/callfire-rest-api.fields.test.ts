@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
+import { OperationProjection } from "../../datasources/projection/operation-projection.js";
 import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger } from "../helpers/recording-logger.js";
 
@@ -29,17 +30,19 @@ beforeEach(() => {
   callfire.fake.on("POST", "/v2/texts/broadcasts/:id/start", {});
   projection = new FieldProjection();
   projection.select(
-    new Map([
-      ["Text", new Set(["message"])],
-      ["TextPage", new Set(["items"])],
-      ["TextBroadcast", new Set(["name"])],
-      ["TextBroadcastPage", new Set(["totalCount"])],
-      ["Batch", new Set(["size"])],
-      ["BatchPage", new Set(["items"])],
-      ["TextBroadcastStats", new Set(["receivedCount"])],
-      ["TextAutoReply", new Set(["keyword"])],
-      ["TextAutoReplyPage", new Set(["items"])],
-    ]),
+    new OperationProjection(
+      new Map([
+        ["Text", new Set(["message"])],
+        ["TextPage", new Set(["items"])],
+        ["TextBroadcast", new Set(["name"])],
+        ["TextBroadcastPage", new Set(["totalCount"])],
+        ["Batch", new Set(["size"])],
+        ["BatchPage", new Set(["items"])],
+        ["TextBroadcastStats", new Set(["receivedCount"])],
+        ["TextAutoReply", new Set(["keyword"])],
+        ["TextAutoReplyPage", new Set(["items"])],
+      ]),
+    ),
   );
   api = new CallFireRestApi({
     http: callfire.http,

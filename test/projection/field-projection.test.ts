@@ -1,7 +1,13 @@
 // From what an operation selects to the `fields` parameter of each CallFire call.
 import { getNamedType, isObjectType, parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ApolloServer } from "@apollo/server";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
+import {
+  fieldProjectionPlugin,
+  type ProjectionContext,
+} from "../../datasources/projection/field-projection.plugin.js";
+import { OperationProjection } from "../../datasources/projection/operation-projection.js";
 import {
   callFireFields,
   type ProjectionTarget,
@@ -188,8 +194,24 @@ describe("FieldProjection", () => {
   it("sends no fields until the operation is known, then the operation's", () => {
     const projection = new FieldProjection();
     expect(projection.fieldsFor("Batch")).toBeUndefined();
-    projection.select(select(`{ batch(id: "1") { size } }`));
+    projection.select(new OperationProjection(select(`{ batch(id: "1") { size } }`)));
     expect(projection.fieldsFor("Batch")).toBe("id,size");
     expect(projection.fieldsFor("Text")).toBeUndefined();
+  });
+
+  it("is computed once per operation document and shared by every request that sends it", async () => {
+    const server = new ApolloServer<ProjectionContext>({ schema, plugins: [fieldProjectionPlugin()] });
+    await server.start();
+    const document = `query A { __typename } query B { __typename }`;
+    const projectionOf = async (operationName: string) => {
+      const contextValue = { fieldProjection: new FieldProjection() };
+      await server.executeOperation({ query: document, operationName }, { contextValue });
+      return contextValue.fieldProjection.operation;
+    };
+    const first = await projectionOf("A");
+    expect(first).toBeInstanceOf(OperationProjection);
+    expect(await projectionOf("A")).toBe(first);
+    expect(await projectionOf("B")).not.toBe(first);
+    await server.stop();
   });
 });
