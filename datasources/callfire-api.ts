@@ -25,6 +25,23 @@ export interface StatsWindow {
   end?: Date | null;
 }
 
+/** A webhook as live updates register it (CallFire's Webhook, the fields we set). */
+export interface WebhookSettings {
+  name: string;
+  resource: string;
+  events: readonly string[];
+  callback: string;
+  secret: string;
+}
+
+/** A webhook CallFire already has (it never shows the secret). */
+export interface ExistingWebhook {
+  id: string;
+  name?: string;
+  resource?: string;
+  callback?: string;
+}
+
 /**
  * Every method throws a GraphQLError from ./errors.ts on failure; a CallFire 404 is NOT_FOUND.
  * Methods that create return the new id; update/action methods resolve once CallFire accepted them.
@@ -91,4 +108,14 @@ export interface CallFireApi {
   getTextAutoReply(id: string): Promise<TextAutoReply>;
   createTextAutoReply(input: TextAutoReplyInput): Promise<string>;
   deleteTextAutoReply(id: string): Promise<void>;
+
+  // webhooks (registered by live updates, not exposed in the graph)
+  findWebhooks(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ExistingWebhook[]; hasMore: boolean }>;
+  createWebhook(settings: WebhookSettings): Promise<string>;
+  /** Replaces the webhook's settings, secret included, and switches it on. */
+  updateWebhook(id: string, settings: WebhookSettings): Promise<void>;
+  deleteWebhook(id: string): Promise<void>;
 }

@@ -14,7 +14,7 @@ import type {
 import type { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
 import type { TextFilter } from "../schema/text.input.js";
 import type { Text } from "../schema/text.type.js";
-import type { CallFireApi, PageArgs, StatsWindow } from "./callfire-api.js";
+import type { CallFireApi, ExistingWebhook, PageArgs, StatsWindow, WebhookSettings } from "./callfire-api.js";
 import type * as Dto from "./callfire.dto.js";
 import { malformedAnswer } from "./callfire-errors.js";
 import type { CallFireHttp, CallFireMethod } from "./callfire-http.js";
@@ -476,4 +476,59 @@ export class CallFireRestApi implements CallFireApi {
   async deleteTextAutoReply(id: string): Promise<void> {
     await this.#send({ what: `auto-reply ${id}`, method: "DELETE", path: `texts/auto-replys/${pathId(id)}` });
   }
+
+  // webhooks
+
+  async findWebhooks(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: ExistingWebhook[]; hasMore: boolean }> {
+    const found = await this.#read<Dto.WebhookPage>({
+      what: "webhooks",
+      method: "GET",
+      path: "webhooks",
+      query: { limit: page.limit, offset: page.offset },
+    });
+    const items = (found.items ?? []).flatMap((webhook) =>
+      webhook.id === undefined
+        ? []
+        : [
+            {
+              id: String(webhook.id),
+              name: webhook.name,
+              resource: webhook.resource,
+              callback: webhook.callback,
+            },
+          ],
+    );
+    const total = found.totalCount ?? -1;
+    return { items, hasMore: total >= 0 ? page.offset + items.length < total : items.length === page.limit };
+  }
+
+  async createWebhook(settings: WebhookSettings): Promise<string> {
+    const created = await this.#read<Dto.ResourceId>({
+      what: "a new webhook",
+      method: "POST",
+      path: "webhooks",
+      body: toWebhookBody(settings),
+    });
+    return toResourceId(created);
+  }
+
+  async updateWebhook(id: string, settings: WebhookSettings): Promise<void> {
+    await this.#send({
+      what: `webhook ${id}`,
+      method: "PUT",
+      path: `webhooks/${pathId(id)}`,
+      body: { id: toInt64(id, "id"), ...toWebhookBody(settings) },
+    });
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    await this.#send({ what: `webhook ${id}`, method: "DELETE", path: `webhooks/${pathId(id)}` });
+  }
+}
+
+function toWebhookBody(settings: WebhookSettings): Dto.Webhook {
+  return { ...settings, events: [...settings.events], enabled: true, singleUse: false };
 }

@@ -393,6 +393,45 @@ export interface TextRecord {
   toNumber?: string;
 }
 
+/** Webhook is a user-defined callback, which can be maintained via API. CallFire will send POST request to a client's endpoint defined in webhook once one of assigned events is triggered. See [webhooks guide](https://developers.callfire.com/webhooks-guide.html) for more information about CallFire Webhooks API. */
+export interface Webhook {
+  /** URL that webhook will send POST to on resource event trigger */
+  callback?: string;
+  /** A time when the given resource was created, formatted in unix time milliseconds (read only). Example: 1473781817000 (Read-only.) */
+  createdAt?: Int64;
+  /** A parameter which allows the webhook to send requests to unknown ssl endpoints (ssl certificate verification is disabled) */
+  enabled?: boolean;
+  /** Comma separated list of events on resource that will trigger callbacks (ex: STARTED, STOPPED, FINISHED, etc...). */
+  events?: string[];
+  expiresAt?: Int64;
+  /** A limit callback response to a particular fields */
+  fields?: string;
+  /** An id of a webhook */
+  id?: Int64;
+  /** A name of a webhook */
+  name?: string;
+  /** A parameter which allows the webhook to send requests to unknown ssl endpoints (ssl certificate verification is disabled) */
+  nonStrictSsl?: boolean;
+  /** A resource name that webhook is watching events on. Use GET /webhooks/resources to determine resources and events available (ex: InboundCall, OutboundCall, InboundText, OutboundText, CallBroadcast, TextBroadcast, etc...) */
+  resource?: string;
+  /** Webhook secret token which is used as a signing key to HmacSHA1 hash of json payload which is returned in 'X-CallFire-Signature' header. This header can be used to verify callback POST is coming from CallFire. See [security guide](https://developers.callfire.com/security-guide.html) */
+  secret?: string;
+  /** If true is set then webhook triggers only once. Afterwards the webhook will be deleted */
+  singleUse?: boolean;
+  /** A time when the given resource was updated, formatted in unix time milliseconds (read only). Example: 1473781817000 (Read-only.) */
+  updatedAt?: Int64;
+}
+
+export interface WebhookPage {
+  items?: Webhook[];
+  /** A maximum number of returned items. If items.size() < limit assume no more items */
+  limit?: number;
+  /** An offset from a start of paging source */
+  offset?: number;
+  /** Total count of available results. -1 if unknown */
+  totalCount?: number;
+}
+
 /** Query parameters of findTexts. */
 export interface FindTextsQuery {
   /** List of Text ids to search for, if ids specified other query params ignored */
@@ -558,4 +597,24 @@ export interface ToggleTextBroadcastRecipientsStatusQuery {
 export interface GetCampaignBatchQuery {
   /** Limit fields received in response. E.g. fields: id, name or fields items (id, name), see more at [partial response](https://developers.callfire.com/docs.html#partial-response) page. */
   fields?: string;
+}
+
+/** Query parameters of findWebhooks. */
+export interface FindWebhooksQuery {
+  /** Limit fields received in response. E.g. fields: id, name or fields items (id, name), see more at [partial response](https://developers.callfire.com/docs.html#partial-response) page. */
+  fields?: string;
+  /** To set the maximum number of records to return in a paged list response. The default is 100 */
+  limit?: number;
+  /** Offset to the start of a given page. The default is 0. Check [pagination](https://developers.callfire.com/docs.html#pagination) page for more information about pagination in CallFire API. */
+  offset?: number;
+  /** A name of a webhook */
+  name?: string;
+  /** A name of a resource, available values: 'CccCampaign', 'CallBroadcast', 'TextBroadcast', 'OutboundCall', 'OutboundText', 'InboundCall', 'InboundText', 'ContactList' */
+  resource?: string;
+  /** A name of event, available values: 'started', 'stopped', 'finished' */
+  event?: string;
+  /** A callback URL */
+  callback?: string;
+  /** Specifies whether webhook is enabled */
+  enabled?: boolean;
 }

@@ -6,6 +6,7 @@ import type { FieldProjection } from "../datasources/projection/field-projection
 import type { Loaders } from "../datasources/loaders.types.js";
 import type { Logger } from "../src/core/logger.js";
 import type { RequestIdempotency } from "../src/state/idempotency-store.js";
+import type { AccountLiveUpdates } from "../src/state/live-events.js";
 
 export interface Context {
   api: CallFireApi;
@@ -15,4 +16,6 @@ export interface Context {
   fieldProjection?: FieldProjection;
   /** Replays a mutation's first outcome when a client repeats its idempotencyKey. */
   idempotency: RequestIdempotency;
+  /** The caller's account's live updates (subscriptions). */
+  live: AccountLiveUpdates;
 }

@@ -35,6 +35,16 @@ export function checkId(name: string, value: string | null | undefined): void {
   }
 }
 
+/** A number to match texts against, written as CallFire writes numbers. */
+export function checkPhoneNumber(name: string, value: string | null | undefined): void {
+  if (value == null) return;
+  if (!/^\d{5,15}$/.test(value)) {
+    throw badInput(
+      `${name} must be digits only, no + or spaces (e.g. 12132000384, or a short code like 67076); got ${shown(value)}`,
+    );
+  }
+}
+
 export function checkPage(page: { limit?: number | null; offset?: number | null }): void {
   if (page.limit != null && (page.limit < 1 || page.limit > MAX_LIMIT)) {
     throw badInput(`limit must be between 1 and ${MAX_LIMIT}; got ${page.limit}`);

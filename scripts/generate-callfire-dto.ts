@@ -44,7 +44,7 @@ interface OpenApi {
   };
 }
 
-/** The texts domain: API.md §3 rows 1–22 (webhooks are not served by this graph). */
+/** The texts domain (API.md §3 rows 1–22), and the webhooks live updates register (§7). */
 const OPERATIONS = [
   "findTexts",
   "sendTexts",
@@ -68,6 +68,10 @@ const OPERATIONS = [
   "toggleTextBroadcastRecipientsStatus",
   "getCampaignBatch",
   "updateCampaignBatch",
+  "findWebhooks",
+  "createWebhook",
+  "updateWebhook",
+  "deleteWebhook",
 ];
 
 /** Where the document disagrees with what CallFire sends (API.md §10). */

@@ -11,6 +11,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_UNAVAILABLE"
   | "OVERLOADED"
   | "CANCELLED"
+  | "SUBSCRIPTIONS_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 /** Codes raised on purpose; formatError passes these through and masks everything else. */
@@ -24,6 +25,7 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "IDEMPOTENCY_UNAVAILABLE",
   "OVERLOADED",
   "CANCELLED",
+  "SUBSCRIPTIONS_UNAVAILABLE",
 ]);
 
 /**
@@ -58,6 +60,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_UNAVAILABLE: 503,
   OVERLOADED: 503,
   CANCELLED: 499,
+  SUBSCRIPTIONS_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 

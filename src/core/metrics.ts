@@ -11,6 +11,11 @@ export interface HistogramMetric {
   observe(labels: MetricLabels, value: number): void;
 }
 
+export interface GaugeMetric {
+  inc(): void;
+  dec(): void;
+}
+
 export interface Metrics {
   /** graphql_requests_total{operation_type, outcome} */
   graphqlRequests: CounterMetric;
@@ -22,4 +27,12 @@ export interface Metrics {
   callfireCalls: CounterMetric;
   /** callfire_call_duration_seconds{method} */
   callfireDuration: HistogramMetric;
+  /** graphql_ws_connections: open WebSocket connections */
+  wsConnections: GaugeMetric;
+  /** graphql_subscriptions: subscriptions running */
+  subscriptions: GaugeMetric;
+  /** callfire_webhook_deliveries_total{outcome}: accepted, or why one was refused */
+  webhookDeliveries: CounterMetric;
+  /** callfire_webhook_events_total{outcome}: published, or repeated (a redelivery, dropped) */
+  webhookEvents: CounterMetric;
 }

@@ -2,7 +2,7 @@
 // new DataLoaders. Resolving credentials is deferred to the first CallFire call so that introspection
 // (Apollo Sandbox, codegen, a router's _service query) works without any.
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { CallFireApi } from "../../datasources/callfire-api.js";
 import type { CallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
@@ -16,6 +16,7 @@ import type { Context } from "../../resolvers/context.js";
 import { bindIdempotency, type IdempotencyStore } from "../state/idempotency-store.js";
 import { instrumentApi } from "../../datasources/instrumented-api.js";
 import type { Metrics } from "../core/metrics.js";
+import type { AccountLiveUpdates, LiveConnection } from "../state/live-events.js";
 
 export interface ContextDependencies {
   http: CallFireHttp;
@@ -33,6 +34,21 @@ export interface ContextDependencies {
   partialResponses: boolean;
   /** Shared by all requests; entries are scoped by credential. */
   idempotencyStore: IdempotencyStore;
+  /** The live updates of the caller's account (src/live/live-updates.ts). */
+  live: (
+    caller: Credentials | { error: unknown },
+    api: CallFireApi,
+    connection: LiveConnection | undefined,
+  ) => AccountLiveUpdates;
+}
+
+export interface ContextInput {
+  /** The HTTP request, or for a subscription the WebSocket's credentials and request id. */
+  req: Pick<IncomingMessage, "headers"> | { headers: IncomingHttpHeaders };
+  /** The HTTP response, to know when the client has gone; absent for subscriptions. */
+  res?: ServerResponse;
+  /** The WebSocket a subscription runs on. */
+  connection?: LiveConnection;
 }
 
 /** The caller's x-request-id when it is a plain token (it goes into every log line), else a new one. */
@@ -48,7 +64,7 @@ function unauthenticatedApi(error: unknown): CallFireApi {
 }
 
 export function createContextFactory(deps: ContextDependencies) {
-  return async ({ req, res }: { req: IncomingMessage; res?: ServerResponse }): Promise<Context> => {
+  return async ({ req, res, connection }: ContextInput): Promise<Context> => {
     const requestId = requestIdOf(req.headers["x-request-id"]);
     const deadline = new RequestDeadline(deps.requestDeadlineMs);
     // Once the answer is sent or the client has gone, nothing may still be waiting on CallFire for it.
@@ -58,11 +74,14 @@ export function createContextFactory(deps: ContextDependencies) {
     const fieldProjection = deps.partialResponses ? new FieldProjection() : undefined;
     let api: CallFireApi;
     let credentials: Credentials | undefined;
+    let caller: Credentials | { error: unknown };
     try {
       credentials = resolveCredentials(req.headers.authorization, deps.serverCredentials);
       api = new CallFireRestApi({ http: deps.http, credentials, log, fieldProjection, deadline });
+      caller = credentials;
     } catch (error) {
       api = unauthenticatedApi(error);
+      caller = { error };
     }
     api = instrumentApi(api, {
       maxCalls: deps.maxUpstreamCalls,
@@ -76,6 +95,7 @@ export function createContextFactory(deps: ContextDependencies) {
       log,
       fieldProjection,
       idempotency: bindIdempotency(deps.idempotencyStore, credentials),
+      live: deps.live(caller, api, connection),
     };
   };
 }

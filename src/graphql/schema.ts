@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap } from "type-graphql";
+import { buildSchema, createResolversMap, type PubSub } from "type-graphql";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
 import { checkRepresentations, entityReferenceResolvers } from "../../resolvers/entity-references.js";
 
@@ -12,14 +12,33 @@ import { checkRepresentations, entityReferenceResolvers } from "../../resolvers/
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@tag"])';
 
+/**
+ * type-graphql refuses to build subscriptions without a pubSub, even when each @Subscription brings its
+ * own subscribe function, as ours do (their events come from the context's live updates). This one is
+ * never called; if a topic-based @Subscription is ever added, it fails at once instead of never firing.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error("Publish live updates with the PubSub of src/state, not type-graphql's");
+  },
+  subscribe() {
+    throw new Error(
+      "@Subscription needs a subscribe function that reads context.live; topics are not supported",
+    );
+  },
+};
+
+/** What every build of the graph passes to type-graphql (tests too). */
+export const schemaBuildOptions = { resolvers, validateFn: validateArgs, pubSub: NO_TOPICS };
+
 /** The plain GraphQL schema, without federation additions. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validateFn: validateArgs });
+  return buildSchema(schemaBuildOptions);
 }
 
 /** The served schema: the API schema plus _service, _entities and the entity reference resolvers. */
 export async function buildSubgraph(): Promise<GraphQLSchema> {
-  const apiSchema = await buildSchema({ resolvers, validateFn: validateArgs, skipCheck: true });
+  const apiSchema = await buildSchema({ ...schemaBuildOptions, skipCheck: true });
   // printSchema would drop @key; printSchemaWithDirectives keeps the @Directive annotations.
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(apiSchema)}`);
   const resolverMap = createResolversMap(apiSchema) as GraphQLResolverMap<unknown>;

@@ -14,6 +14,10 @@ import { buildSubgraph } from "../graphql/schema.js";
 import { startServer } from "./server.js";
 import { createReadiness } from "./readiness.js";
 import { createReadinessCheck } from "./upstream-check.js";
+import { bindLiveUpdates, type LiveUpdatesService } from "../live/live-updates.js";
+import { createWebhookKeys } from "../live/webhook-keys.js";
+import { webhookReceiver } from "../live/webhook-receiver.js";
+import { createWebhookRegistrar } from "../live/webhook-registration.js";
 
 export interface RunningApp {
   url: string;
@@ -61,22 +65,39 @@ export async function startApp(
       maxResponseBytes: config.upstreamMaxResponseBytes,
     });
     const metrics = createMetrics();
+    // Live updates: CallFire reaches us at PUBLIC_URL; the embedded sandbox at our own address.
+    // Known once the server listens, before any subscription can arrive.
+    const ownAddress: { origin?: string } = {};
+    const keys = createWebhookKeys(config.webhookSecret);
+    const { pubsub } = state;
+    const live: LiveUpdatesService = {
+      pubsub,
+      registrar: createWebhookRegistrar({
+        keys,
+        baseUrl: () => config.publicUrl ?? (sandbox ? ownAddress.origin : undefined),
+        log,
+      }),
+      maxQueued: config.subscriptionQueueLimit,
+    };
+    const context = createContextFactory({
+      http,
+      requestDeadlineMs: config.requestDeadlineMs,
+      log,
+      serverCredentials,
+      metrics,
+      maxUpstreamCalls: config.maxUpstreamCallsPerRequest,
+      partialResponses: config.partialResponses,
+      idempotencyStore: state.idempotency,
+      breaker: createCircuitBreaker({
+        failureThreshold: config.circuitBreakerFailures,
+        openMs: config.circuitBreakerOpenMs,
+      }),
+      live: (caller, api, connection) => bindLiveUpdates(live, caller, api, connection),
+    });
     const server = await startServer({
       schema: await buildSubgraph(),
-      context: createContextFactory({
-        http,
-        requestDeadlineMs: config.requestDeadlineMs,
-        log,
-        serverCredentials,
-        metrics,
-        maxUpstreamCalls: config.maxUpstreamCallsPerRequest,
-        partialResponses: config.partialResponses,
-        idempotencyStore: state.idempotency,
-        breaker: createCircuitBreaker({
-          failureThreshold: config.circuitBreakerFailures,
-          openMs: config.circuitBreakerOpenMs,
-        }),
-      }),
+      context,
+      webhooks: webhookReceiver({ keys, pubsub, dedupe: state.deliveries, log, metrics }),
       readiness: createReadiness({
         upstream: createReadinessCheck(http, serverCredentials, log),
         redis: state.redisStatus,
@@ -92,6 +113,17 @@ export async function startApp(
       corsOrigins: config.corsOrigins,
       maxQueryDepth: config.maxQueryDepth,
     });
+    ownAddress.origin = server.origin;
+    if (serverCredentials && (config.publicUrl || sandbox)) {
+      // The server's own account gets its webhooks now; a client's on its first subscription.
+      const { api } = await context({ req: { headers: {} } });
+      live.registrar.register(serverCredentials, api).catch((error: unknown) => {
+        log.warn(
+          "live updates: could not register the server account's webhooks; the first subscription will retry",
+          { error },
+        );
+      });
+    }
     return {
       url: server.url,
       origin: server.origin,

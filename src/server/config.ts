@@ -42,6 +42,12 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Origins allowed by CORS besides Apollo Studio and localhost. */
   corsOrigins: string[];
+  /** Where CallFire reaches this server for webhooks (live updates); unset: only with the embedded sandbox. */
+  publicUrl?: string;
+  /** Derives each account's webhook secret and callback path; the same on every replica. */
+  webhookSecret?: string;
+  /** Most events that may wait for one slow subscriber before its connection is closed. */
+  subscriptionQueueLimit: number;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -66,14 +72,18 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new Error(`${name} must be true or false; got "${env[name]}"`);
 }
 
-function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+function url(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  example = "https://api.callfire.com/v2",
+): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new Error(`${name} must be an absolute URL such as https://api.callfire.com/v2; got "${raw}"`);
+    throw new Error(`${name} must be an absolute URL such as ${example}; got "${raw}"`);
   }
   if (parsed.username || parsed.password) {
     throw new Error(`${name} must not contain credentials; use CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD`);
@@ -105,6 +115,22 @@ function checkProductionUpstream(env: NodeJS.ProcessEnv, production: boolean, ap
   }
 }
 
+/** At least 32 characters: it is the key every account's webhook secret is derived from. */
+function webhookSecret(env: NodeJS.ProcessEnv, publicUrl: string | undefined): string | undefined {
+  const secret = env.WEBHOOK_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) {
+    throw new Error(
+      "WEBHOOK_SECRET must be at least 32 characters, e.g. the output of `openssl rand -hex 32`",
+    );
+  }
+  if (publicUrl !== undefined && secret === undefined) {
+    throw new Error(
+      "PUBLIC_URL is set but WEBHOOK_SECRET is not: set WEBHOOK_SECRET (at least 32 characters, the same on every replica) so that CallFire's webhooks can be verified",
+    );
+  }
+  return secret;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -118,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const production = env.NODE_ENV === "production";
   const callfireApiUrl = url(env, "CALLFIRE_API_URL");
   checkProductionUpstream(env, production, callfireApiUrl);
+  const publicUrl = url(env, "PUBLIC_URL", "https://graph.example.com");
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -147,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownDelayMs: integer(env, "SHUTDOWN_DELAY_MS", 0, 0, 5000),
     introspection: boolean(env, "GRAPHQL_INTROSPECTION", !production),
     logLevel,
+    publicUrl,
+    webhookSecret: webhookSecret(env, publicUrl),
+    subscriptionQueueLimit: integer(env, "SUBSCRIPTION_QUEUE_LIMIT", 100, 1, 10_000),
     corsOrigins: (env.CORS_ORIGINS ?? "")
       .split(",")
       .map((origin) => origin.trim())

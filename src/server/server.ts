@@ -11,7 +11,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "../core/logger.js";
 import type { Context } from "../../resolvers/context.js";
@@ -34,11 +34,18 @@ import { responseStatusPlugin } from "../graphql/response-status.plugin.js";
 
 /** Most tokens a GraphQL document may have. */
 export const MAX_DOCUMENT_TOKENS = 10_000;
+import { startWebSocketSubscriptions } from "../live/websocket-subscriptions.js";
+
+/** Idle WebSocket connections are pinged this often; one that does not answer is closed. */
+const KEEP_ALIVE_MS = 12_000;
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 
 export interface ServerOptions {
   schema: GraphQLSchema;
   /** Builds each request's context. */
   context: ReturnType<typeof createContextFactory>;
+  /** Where CallFire delivers webhooks (live updates). */
+  webhooks: RequestHandler;
   /** Which dependencies answer, for /ready. */
   readiness: () => Promise<ReadinessReport>;
   /** Apollo's cache (persisted queries); unset: Apollo's in-memory one. */
@@ -66,6 +73,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const formatError = createFormatError(options.log);
+  const validationRules = [depthLimitRule(options.maxQueryDepth)];
+  // Subscriptions: graphql-ws on the same port and path as queries.
+  const subscriptions = startWebSocketSubscriptions({
+    httpServer,
+    path: "/graphql",
+    schema: options.schema,
+    context: options.context,
+    validationRules,
+    formatError,
+    maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    keepAliveMs: KEEP_ALIVE_MS,
+    metrics: options.metrics,
+    log: options.log,
+  });
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
@@ -85,6 +107,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdown.graceMs }),
+      // Stopping closes every WebSocket (1001 Going away): upgraded sockets are not the HTTP server's.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.close() }) },
       // Federation traces for a router that asks; Apollo's own always-on plugin is kept out.
       ApolloServerPluginInlineTraceDisabled(),
       inlineTracePlugin<Context>(),
@@ -131,6 +155,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, { context: options.context }),
   );
+
+  app.use(options.webhooks);
 
   app.use(notFound);
   app.use(jsonErrorHandler(options.log));

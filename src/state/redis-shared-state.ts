@@ -2,6 +2,7 @@
 // queries, publishing) and one in subscriber mode for the pub/sub.
 import type { Logger } from "../core/logger.js";
 import { closeRedis, connectRedis, createRedisConnection, pingRedis } from "./redis-connection.js";
+import { createRedisDeliveryDedupe } from "./redis-delivery-dedupe.js";
 import { createRedisIdempotencyStore } from "./redis-idempotency-store.js";
 import { createRedisCache } from "./redis-persisted-queries.js";
 import { createRedisPubSub } from "./redis-pubsub.js";
@@ -22,6 +23,7 @@ export async function createRedisSharedState(url: string, prefix: string, log: L
   return {
     idempotency: createRedisIdempotencyStore({ redis, prefix, log }),
     pubsub,
+    deliveries: createRedisDeliveryDedupe({ redis, prefix }),
     cache: createRedisCache({ redis, prefix, log }),
     redisStatus: () => pingRedis(redis),
     close: async () => {

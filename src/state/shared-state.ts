@@ -1,6 +1,7 @@
 // Everything that outlives a request, in one place: in this process (the default, so `npm start` needs
 // nothing) or in Redis when REDIS_URL is set, so replicas share it (ARCHITECTURE.md, "Deployed").
 import type { Logger } from "../core/logger.js";
+import { createMemoryDeliveryDedupe, type DeliveryDedupe } from "./delivery-dedupe.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import { createMemoryIdempotencyStore } from "./memory-idempotency-store.js";
 import { createMemoryPubSub } from "./memory-pubsub.js";
@@ -18,6 +19,8 @@ export interface SharedStateConfig {
 export interface SharedState {
   idempotency: IdempotencyStore;
   pubsub: PubSub;
+  /** Webhook events already published, so a redelivery is published once. */
+  deliveries: DeliveryDedupe;
   /** Apollo Server's `cache` (persisted queries); undefined: Apollo's own in-memory cache. */
   cache?: StringCache;
   /** Redis's health for /ready; undefined without Redis. */
@@ -33,5 +36,10 @@ export async function createSharedState(config: SharedStateConfig, log: Logger):
     return createRedisSharedState(config.redisUrl, config.redisKeyPrefix, log);
   }
   const pubsub = createMemoryPubSub();
-  return { idempotency: createMemoryIdempotencyStore(), pubsub, close: () => pubsub.close() };
+  return {
+    idempotency: createMemoryIdempotencyStore(),
+    pubsub,
+    deliveries: createMemoryDeliveryDedupe(),
+    close: () => pubsub.close(),
+  };
 }

@@ -12,7 +12,7 @@ import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import { createLoaders } from "../../datasources/loaders.js";
-import { resolvers, validateArgs } from "../../resolvers/index.js";
+import { schemaBuildOptions } from "../../src/graphql/schema.js";
 import type { Context } from "../../resolvers/context.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { bindIdempotency } from "../../src/state/idempotency-store.js";
@@ -20,6 +20,10 @@ import { createMemoryIdempotencyStore } from "../../src/state/memory-idempotency
 import { createFormatError } from "../../src/graphql/format-error.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
+import { bindLiveUpdates } from "../../src/live/live-updates.js";
+import { createWebhookKeys } from "../../src/live/webhook-keys.js";
+import { createWebhookRegistrar } from "../../src/live/webhook-registration.js";
+import { createMemoryPubSub } from "../../src/state/memory-pubsub.js";
 
 type Json = Record<string, unknown>;
 
@@ -64,9 +68,9 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
   const log = createRecordingLogger();
   const http = createCallFireHttp({ baseUrl: fake.baseUrl, retryLimit: 0, timeoutMs: 5_000 });
   const schema = await buildSchema({
-    resolvers,
+    ...schemaBuildOptions,
     validate: true,
-    ...(options.validation === "type-graphql" ? {} : { validateFn: validateArgs }),
+    ...(options.validation === "type-graphql" ? { validateFn: undefined } : {}),
   });
   const server = new ApolloServer<Context>({
     schema,
@@ -76,6 +80,12 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
   await server.start();
   const credentials = { login: "tester", password: "secret" };
   const idempotencyStore = createMemoryIdempotencyStore();
+  // Subscriptions are tested over WebSockets (test/e2e/subscriptions.e2e.test.ts); here they have no address.
+  const live = {
+    pubsub: createMemoryPubSub(),
+    registrar: createWebhookRegistrar({ keys: createWebhookKeys(), baseUrl: () => undefined, log }),
+    maxQueued: 100,
+  };
 
   return {
     fake,
@@ -84,7 +94,14 @@ export async function startHarness(options: { validation?: "type-graphql" } = {}
       const fieldProjection = new FieldProjection();
       const api = new CallFireRestApi({ http, credentials, log, fieldProjection });
       const idempotency = bindIdempotency(idempotencyStore, credentials);
-      const contextValue: Context = { api, loaders: createLoaders(api), log, fieldProjection, idempotency };
+      const contextValue: Context = {
+        api,
+        loaders: createLoaders(api),
+        log,
+        fieldProjection,
+        idempotency,
+        live: bindLiveUpdates(live, credentials, api, undefined),
+      };
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
       assert(response.body.kind === "single");
       return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;
