@@ -26,6 +26,7 @@ import { apiError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { Metrics } from "../core/metrics.js";
 import type { Context } from "../../resolvers/context.js";
+import { OperationProjection } from "../../datasources/projection/operation-projection.js";
 import { selectedFields } from "../../datasources/projection/selected-fields.js";
 import { mapEvents } from "../core/async-events.js";
 import type { LiveConnection } from "../state/live-events.js";
@@ -163,7 +164,8 @@ export function startWebSocketSubscriptions(options: WebSocketSubscriptionsOptio
         }
         const req = { headers: headersOf(connection) };
         const live: LiveConnection = { overflowed: () => cutOff(connection) };
-        const selection = selectedFields(schema, document, operation);
+        // Computed once per subscription, shared by the contexts of all its events.
+        const selection = new OperationProjection(selectedFields(schema, document, operation));
         const makeContext = async () => {
           const context = await options.context({ req, connection: live });
           context.fieldProjection?.select(selection);
