@@ -3,6 +3,7 @@
 // Null and undefined are left out, as CallFire's own clients do; empty arrays are kept (labels: [] clears).
 import type { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
 import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
+import type { LocalDateInput, LocalTimeInput, ScheduleInput } from "../schema/schedule.input.js";
 import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
 import type {
   LocalTimeRestrictionInput,
@@ -89,16 +90,39 @@ function toLocalTimeRestriction(input: LocalTimeRestrictionInput): Dto.LocalTime
   });
 }
 
+function toLocalDate(input: LocalDateInput): Dto.LocalDate {
+  return { year: input.year, month: input.month, day: input.day };
+}
+
+function toLocalTime(input: LocalTimeInput): Dto.LocalTime {
+  return { hour: input.hour, minute: input.minute, second: input.second ?? 0 };
+}
+
+/** Days are a set in CallFire (a repeated day is refused), so repeats are dropped here. */
+function toSchedule(input: ScheduleInput, index: number): Dto.Schedule {
+  return compact<Dto.Schedule>({
+    id: optionalInt64(input.id, `schedules[${index}].id`),
+    startDate: input.startDate && toLocalDate(input.startDate),
+    stopDate: input.stopDate && toLocalDate(input.stopDate),
+    startTimeOfDay: input.startTimeOfDay && toLocalTime(input.startTimeOfDay),
+    stopTimeOfDay: input.stopTimeOfDay && toLocalTime(input.stopTimeOfDay),
+    daysOfWeek: input.daysOfWeek && [...new Set(input.daysOfWeek)],
+    timeZone: input.timeZone,
+  });
+}
+
 export function toTextBroadcastBody(input: TextBroadcastInput | TextBroadcastUpdateInput): Dto.TextBroadcast {
   return compact<Dto.TextBroadcast>({
     name: input.name,
     message: input.message,
     fromNumber: input.fromNumber,
     bigMessageStrategy: input.bigMessageStrategy,
-    labels: input.labels,
+    // Labels are a set in CallFire (a repeated label is refused).
+    labels: input.labels && [...new Set(input.labels)],
     maxActive: input.maxActive,
     resumeNextDay: input.resumeNextDay,
     localTimeRestriction: input.localTimeRestriction && toLocalTimeRestriction(input.localTimeRestriction),
+    schedules: input.schedules?.map(toSchedule),
     recipients: "recipients" in input ? input.recipients?.map(toTextRecipient) : undefined,
   });
 }

@@ -2,8 +2,16 @@
 // become [], absent values null, and "recievedCount" is spelled right. An enum value CallFire added after
 // this code was written never fails a response: it maps to UNKNOWN or null and is logged.
 import type { Batch } from "../schema/batch.type.js";
-import { BatchStatus, BigMessageStrategy, BroadcastStatus, TextResult, TextState } from "../schema/enums.js";
+import {
+  BatchStatus,
+  BigMessageStrategy,
+  BroadcastStatus,
+  DayOfWeek,
+  TextResult,
+  TextState,
+} from "../schema/enums.js";
 import type { Page } from "../schema/page.type.js";
+import type { LocalDate, LocalTime, Schedule } from "../schema/schedule.type.js";
 import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import type {
   LocalTimeRestriction,
@@ -136,6 +144,30 @@ function toLocalTimeRestriction(dto: Dto.LocalTimeRestriction): LocalTimeRestric
   };
 }
 
+function toLocalDate(dto: Dto.LocalDate): LocalDate {
+  return { year: dto.year ?? null, month: dto.month ?? null, day: dto.day ?? null };
+}
+
+function toLocalTime(dto: Dto.LocalTime): LocalTime {
+  return { hour: dto.hour ?? null, minute: dto.minute ?? null, second: dto.second ?? null };
+}
+
+function toSchedule(dto: Dto.Schedule, log: Logger): Schedule {
+  return {
+    id: id(dto.id, "a schedule"),
+    campaignId: optionalId(dto.campaignId),
+    startDate: dto.startDate === undefined ? null : toLocalDate(dto.startDate),
+    stopDate: dto.stopDate === undefined ? null : toLocalDate(dto.stopDate),
+    startTimeOfDay: dto.startTimeOfDay === undefined ? null : toLocalTime(dto.startTimeOfDay),
+    stopTimeOfDay: dto.stopTimeOfDay === undefined ? null : toLocalTime(dto.stopTimeOfDay),
+    daysOfWeek: (dto.daysOfWeek ?? []).flatMap((day) => {
+      const known = tolerantEnum(DayOfWeek, day, "Schedule.daysOfWeek", log);
+      return known === null ? [] : [known];
+    }),
+    timeZone: dto.timeZone ?? null,
+  };
+}
+
 export function toTextBroadcast(dto: Dto.TextBroadcast, log: Logger): TextBroadcast {
   return {
     id: id(dto.id, "a text broadcast"),
@@ -155,6 +187,7 @@ export function toTextBroadcast(dto: Dto.TextBroadcast, log: Logger): TextBroadc
     resumeNextDay: dto.resumeNextDay ?? null,
     localTimeRestriction:
       dto.localTimeRestriction === undefined ? null : toLocalTimeRestriction(dto.localTimeRestriction),
+    schedules: (dto.schedules ?? []).map((schedule) => toSchedule(schedule, log)),
     media: (dto.media ?? []).map(toMedia),
   };
 }

@@ -25,7 +25,14 @@ import {
   ToggleTextBroadcastRecipientsArgs,
   UpdateTextBroadcastArgs,
 } from "./text-broadcast.args.js";
-import { checkId, checkPage, checkRecipients, checkSomeField, checkWindow } from "./validate.js";
+import {
+  checkId,
+  checkPage,
+  checkRecipients,
+  checkSchedules,
+  checkSomeField,
+  checkWindow,
+} from "./validate.js";
 
 /** The broadcast as it stands after a change: forget what this request cached of it, then one GET. */
 function reloaded(ctx: Context, id: string): Promise<TextBroadcast> {
@@ -77,6 +84,7 @@ export class TextBroadcastResolver {
   ): Promise<TextBroadcast> {
     const { input, start, strictValidation, idempotencyKey } = args;
     if (input.recipients) checkRecipients("input.recipients", input.recipients, 0);
+    checkSchedules("input.schedules", input.schedules);
     const id = await ctx.idempotency.run("createTextBroadcast", idempotencyKey, args, () =>
       ctx.api.createTextBroadcast(input, { start, strictValidation }),
     );
@@ -95,6 +103,7 @@ export class TextBroadcastResolver {
   ): Promise<TextBroadcast> {
     checkId("id", id);
     checkSomeField("input", input);
+    checkSchedules("input.schedules", input.schedules);
     await ctx.api.updateTextBroadcast(id, input, { strictValidation });
     return reloaded(ctx, id);
   }

@@ -8,6 +8,7 @@ import { apiError } from "../src/core/errors.js";
 import { isCallFireId } from "../src/core/callfire-id.js";
 import type { BatchInput } from "../schema/batch.input.js";
 import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
+import type { LocalDateInput, ScheduleInput } from "../schema/schedule.input.js";
 import type { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
 import type { TextFilter } from "../schema/text.input.js";
 
@@ -110,6 +111,31 @@ export function checkRecipients(
     checkId(`${at}.contactId`, recipient.contactId);
     if ("mediaIds" in recipient) {
       recipient.mediaIds?.forEach((id, mediaIndex) => checkId(`${at}.mediaIds[${mediaIndex}]`, id));
+    }
+  });
+}
+
+function isCalendarDate({ year, month, day }: LocalDateInput): boolean {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Dates a month has (no February 30), a start not after the stop, and ids that are CallFire ids. */
+export function checkSchedules(name: string, schedules: readonly ScheduleInput[] | null | undefined): void {
+  schedules?.forEach((schedule, index) => {
+    const at = `${name}[${index}]`;
+    checkId(`${at}.id`, schedule.id);
+    for (const key of ["startDate", "stopDate"] as const) {
+      const date = schedule[key];
+      if (date && !isCalendarDate(date)) {
+        throw badInput(`${at}.${key} is not a date in the calendar; got ${shown(date)}`);
+      }
+    }
+    const { startDate: start, stopDate: stop } = schedule;
+    if (start && stop) {
+      const ordinal = (d: LocalDateInput) => (d.year * 100 + d.month) * 100 + d.day;
+      if (ordinal(start) > ordinal(stop)) throw badInput(`${at}.startDate must not be after ${at}.stopDate`);
     }
   });
 }

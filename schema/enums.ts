@@ -141,3 +141,22 @@ registerEnumType(BigMessageStrategy, {
     MMS: { description: "Send it as one MMS." },
   },
 });
+
+/** java.time.DayOfWeek, which CallFire's schedules use. */
+export enum DayOfWeek {
+  MONDAY = "MONDAY",
+  TUESDAY = "TUESDAY",
+  WEDNESDAY = "WEDNESDAY",
+  THURSDAY = "THURSDAY",
+  FRIDAY = "FRIDAY",
+  SATURDAY = "SATURDAY",
+  SUNDAY = "SUNDAY",
+}
+
+registerEnumType(DayOfWeek, {
+  name: "DayOfWeek",
+  description: "A day of the week, for schedules.",
+  valuesConfig: Object.fromEntries(
+    Object.keys(DayOfWeek).map((day) => [day, { description: `${day[0]}${day.slice(1).toLowerCase()}.` }]),
+  ),
+});

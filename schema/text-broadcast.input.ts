@@ -2,7 +2,11 @@ import { ArrayMaxSize, Length, Max, Min, ValidateNested } from "class-validator"
 import { Field, InputType, Int } from "type-graphql";
 import { BigMessageStrategy } from "./enums.js";
 import { TextRecipientInput } from "./recipient.input.js";
+import { ScheduleInput } from "./schedule.input.js";
 import { DateTimeScalar } from "./scalars.js";
+
+/** CallFire documents no limit; a broadcast needs a handful at most, and the bound keeps requests small. */
+const MAX_SCHEDULES = 50;
 
 @InputType({ description: "Filters for searching text broadcasts. Archived broadcasts are never returned." })
 export class TextBroadcastFilter {
@@ -95,6 +99,11 @@ export class TextBroadcastInput {
   @ValidateNested()
   localTimeRestriction?: LocalTimeRestrictionInput | null;
 
+  @Field(() => [ScheduleInput], { nullable: true, description: "When the broadcast runs by itself." })
+  @ArrayMaxSize(MAX_SCHEDULES)
+  @ValidateNested()
+  schedules?: ScheduleInput[] | null;
+
   @Field(() => [TextRecipientInput], {
     nullable: true,
     description: "Recipients to text when the broadcast starts.",
@@ -136,4 +145,12 @@ export class TextBroadcastUpdateInput {
   @Field(() => LocalTimeRestrictionInput, { nullable: true, description: "New daily sending window." })
   @ValidateNested()
   localTimeRestriction?: LocalTimeRestrictionInput | null;
+
+  @Field(() => [ScheduleInput], {
+    nullable: true,
+    description: "New schedules (replace the old ones; [] removes them all).",
+  })
+  @ArrayMaxSize(MAX_SCHEDULES)
+  @ValidateNested()
+  schedules?: ScheduleInput[] | null;
 }

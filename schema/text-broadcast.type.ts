@@ -2,6 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ENTITY_KEY, PUBLIC_TAG, SHAREABLE } from "./federation.directives.js";
 import { BigMessageStrategy, BroadcastStatus } from "./enums.js";
 import { DateTimeScalar } from "./scalars.js";
+import { Schedule } from "./schedule.type.js";
 import { Media } from "./text.type.js";
 
 @Directive(PUBLIC_TAG)
@@ -69,6 +70,9 @@ export class TextBroadcast {
     description: "Daily sending window in recipients' local time.",
   })
   localTimeRestriction?: LocalTimeRestriction | null;
+
+  @Field(() => [Schedule], { description: "When the broadcast runs by itself; empty when started by hand." })
+  schedules!: Schedule[];
 
   @Field(() => [Media], { description: "Media attached to the broadcast's messages." })
   media!: Media[];

@@ -7,6 +7,8 @@
  */
 export const apolloTypePolicies = {
   BatchPage: { keyFields: false, merge: true },
+  LocalDate: { keyFields: false, merge: true },
+  LocalTime: { keyFields: false, merge: true },
   LocalTimeRestriction: { keyFields: false, merge: true },
   TextAutoReplyPage: { keyFields: false, merge: true },
   TextBroadcastPage: { keyFields: false, merge: true },
@@ -21,6 +23,8 @@ export const apolloTypePolicies = {
  */
 export const urqlGraphcacheKeys = {
   BatchPage: () => null,
+  LocalDate: () => null,
+  LocalTime: () => null,
   LocalTimeRestriction: () => null,
   TextAutoReplyPage: () => null,
   TextBroadcastPage: () => null,

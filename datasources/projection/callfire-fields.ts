@@ -84,6 +84,7 @@ const TYPES: Readonly<Record<string, TypeRules>> = {
         "resumeNextDay",
       ),
       localTimeRestriction: nested("localTimeRestriction", "LocalTimeRestriction"),
+      schedules: nested("schedules", "Schedule"),
       media: nested("media", "Media"),
       batches: parent("id"),
       texts: parent("id"),
@@ -127,6 +128,18 @@ const TYPES: Readonly<Record<string, TypeRules>> = {
     required: [],
     fields: same("enabled", "beginHour", "beginMinute", "endHour", "endMinute"),
   },
+  Schedule: {
+    required: ["id"],
+    fields: {
+      ...same("id", "campaignId", "daysOfWeek", "timeZone"),
+      startDate: nested("startDate", "LocalDate"),
+      stopDate: nested("stopDate", "LocalDate"),
+      startTimeOfDay: nested("startTimeOfDay", "LocalTime"),
+      stopTimeOfDay: nested("stopTimeOfDay", "LocalTime"),
+    },
+  },
+  LocalDate: { required: [], fields: same("year", "month", "day") },
+  LocalTime: { required: [], fields: same("hour", "minute", "second") },
 };
 
 /** Page type → its item type; the page fields are CallFire's own Page envelope. */

@@ -243,6 +243,7 @@ describe("text broadcasts", () => {
         endHour: null,
         endMinute: null,
       },
+      schedules: [],
       media: [],
     });
     expect(page.items[1]).toMatchObject({

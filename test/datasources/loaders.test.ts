@@ -171,7 +171,9 @@ describe("priming", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id", {
       body: callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
     });
-    primeTextBroadcasts(loaders, [{ id: "13", labels: [], media: [], status: BroadcastStatus.SETUP }]);
+    primeTextBroadcasts(loaders, [
+      { id: "13", labels: [], schedules: [], media: [], status: BroadcastStatus.SETUP },
+    ]);
     expect((await loaders.textBroadcast.load("13")).status).toBe(BroadcastStatus.SETUP);
     forgetTextBroadcast(loaders, "13");
     expect((await loaders.textBroadcast.load("13")).status).toBe(BroadcastStatus.STOPPED);

@@ -82,6 +82,43 @@ export type BroadcastStatus =
   /** CallFire runs internal checks before sending. */
   | 'VALIDATING_START';
 
+/** A day of the week, for schedules. */
+export type DayOfWeek =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
+/** A calendar date. */
+export type LocalDateInput = {
+  /** Day of the month (1-31, and a day the month has). */
+  day: number;
+  /** Month (1-12). */
+  month: number;
+  /** Year, e.g. 2030. */
+  year: number;
+};
+
+/** A time of day. */
+export type LocalTimeInput = {
+  /** Hour (0-23). */
+  hour: number;
+  /** Minute (0-59). */
+  minute: number;
+  /** Second (0-59); 0 when left out. */
+  second?: number | null | undefined;
+};
+
 /** A daily sending window in each recipient's local time. */
 export type LocalTimeRestrictionInput = {
   /** Window start hour (0-23). */
@@ -106,6 +143,24 @@ export type RecipientInput = {
   fromNumber?: string | null | undefined;
   /** Phone number, digits only (e.g. 12132000384). */
   phoneNumber?: string | null | undefined;
+};
+
+/** A window in which a broadcast runs; times are in timeZone. */
+export type ScheduleInput = {
+  /** The days it applies on. */
+  daysOfWeek?: Array<DayOfWeek> | null | undefined;
+  /** On an update: the id of one of the broadcast's schedules, to keep that schedule's id. */
+  id?: string | null | undefined;
+  /** First day it applies. */
+  startDate?: LocalDateInput | null | undefined;
+  /** When sending starts each day. */
+  startTimeOfDay?: LocalTimeInput | null | undefined;
+  /** Last day it applies. */
+  stopDate?: LocalDateInput | null | undefined;
+  /** When sending stops each day. */
+  stopTimeOfDay?: LocalTimeInput | null | undefined;
+  /** IANA time zone, e.g. America/New_York. */
+  timeZone?: string | null | undefined;
 };
 
 /** A new auto-reply: give number and/or keyword, and the reply message. */
@@ -140,6 +195,8 @@ export type TextBroadcastInput = {
   recipients?: Array<TextRecipientInput> | null | undefined;
   /** Continue an unfinished broadcast the next day. */
   resumeNextDay?: boolean | null | undefined;
+  /** When the broadcast runs by itself. */
+  schedules?: Array<ScheduleInput> | null | undefined;
 };
 
 /** Changes to a text broadcast; fields left out stay as they are. */
@@ -160,6 +217,8 @@ export type TextBroadcastUpdateInput = {
   name?: string | null | undefined;
   /** Continue an unfinished broadcast the next day. */
   resumeNextDay?: boolean | null | undefined;
+  /** New schedules (replace the old ones; [] removes them all). */
+  schedules?: Array<ScheduleInput> | null | undefined;
 };
 
 /** Filters for searching texts. All given filters must match. */

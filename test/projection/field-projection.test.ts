@@ -179,6 +179,8 @@ describe("callFireFields", () => {
     expect(all.TextBroadcast).toBe(
       "id,name,status,lastModified,fromNumber,message,bigMessageStrategy,labels,maxActive,resumeNextDay," +
         "localTimeRestriction(enabled,beginHour,beginMinute,endHour,endMinute)," +
+        "schedules(id,campaignId,daysOfWeek,timeZone,startDate(year,month,day),stopDate(year,month,day)," +
+        "startTimeOfDay(hour,minute,second),stopTimeOfDay(hour,minute,second))," +
         "media(id,name,mediaType,lengthInBytes,publicUrl,created)",
     );
     expect(all.TextBroadcastStats).toBe(

@@ -95,6 +95,42 @@ const cases: [string, string, Record<string, unknown> | undefined, string, strin
     "input.localTimeRestriction: beginHour must not be greater than 23",
   ],
   [
+    "a schedule hour out of range",
+    `mutation { createTextBroadcast(input: { name: "n", message: "m", schedules: [{ startTimeOfDay: { hour: 99, minute: 0 } }] }) { id } }`,
+    undefined,
+    "input.schedules[0].startTimeOfDay: hour must not be greater than 23",
+  ],
+  [
+    "a schedule minute out of range, on an update",
+    `mutation { updateTextBroadcast(id: "13", input: { schedules: [{ stopTimeOfDay: { hour: 9, minute: 60 } }] }) { id } }`,
+    undefined,
+    "input.schedules[0].stopTimeOfDay: minute must not be greater than 59",
+  ],
+  [
+    "a time zone that does not exist",
+    `mutation { createTextBroadcast(input: { name: "n", message: "m", schedules: [{ timeZone: "Not/AZone" }] }) { id } }`,
+    undefined,
+    "input.schedules[0]: timeZone must be an IANA time zone such as America/New_York",
+  ],
+  [
+    "a date the month does not have",
+    `mutation { createTextBroadcast(input: { name: "n", message: "m", schedules: [{ startDate: { year: 2030, month: 2, day: 30 } }] }) { id } }`,
+    undefined,
+    'input.schedules[0].startDate is not a date in the calendar; got {"year":2030,"month":2,"day":30}',
+  ],
+  [
+    "a schedule that stops before it starts",
+    `mutation { createTextBroadcast(input: { name: "n", message: "m", schedules: [{ startDate: { year: 2030, month: 3, day: 1 }, stopDate: { year: 2030, month: 2, day: 1 } }] }) { id } }`,
+    undefined,
+    "input.schedules[0].startDate must not be after input.schedules[0].stopDate",
+  ],
+  [
+    "a schedule id that is not a CallFire id",
+    `mutation { updateTextBroadcast(id: "13", input: { schedules: [{ id: "x", timeZone: "UTC" }] }) { id } }`,
+    undefined,
+    'input.schedules[0].id must be a CallFire id (digits only, e.g. "13"); got "x"',
+  ],
+  [
     "a broadcast recipient with a bad contact id",
     `mutation { createTextBroadcast(input: { name: "n", message: "m", recipients: [{ contactId: "x" }] }) { id } }`,
     undefined,
