@@ -3,7 +3,7 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { authorizationHeader } from "../../src/core/credentials.js";
@@ -111,6 +111,22 @@ describe("status → code", () => {
     });
     const error = await failure(api.startTextBroadcast("13"));
     expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 30 });
+  });
+
+  it("429 with Retry-After as an HTTP date carries the seconds until then", async () => {
+    const now = Date.parse("2030-01-02T03:04:05Z");
+    vi.useFakeTimers({ toFake: ["Date"], now });
+    try {
+      callfire.fake.on("POST", "/v2/texts/broadcasts/:id/start", {
+        status: 429,
+        headers: { "retry-after": new Date(now + 90_000).toUTCString() },
+        body: errorBody(429),
+      });
+      const error = await failure(api.startTextBroadcast("13"));
+      expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 90 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("an error body that is not JSON still gives the code, without the body", async () => {

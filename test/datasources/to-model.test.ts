@@ -69,6 +69,34 @@ describe("toText", () => {
     expect(log.lines).toEqual([]);
   });
 
+  it("maps every contact name and phone, and each record's number, to its own field", () => {
+    const log = createRecordingLogger();
+    const text = toText(
+      {
+        id: 1,
+        contact: {
+          id: 7,
+          firstName: "Ada",
+          lastName: "Lovelace",
+          homePhone: "12135550001",
+          workPhone: "12135550002",
+          mobilePhone: "12135550003",
+        },
+        records: [{ id: 9, toNumber: "12135550004", textResult: "SENT", billedAmount: 1, finishTime: 1 }],
+      },
+      log,
+    );
+    expect(text.contact).toEqual({
+      id: "7",
+      firstName: "Ada",
+      lastName: "Lovelace",
+      homePhone: "12135550001",
+      workPhone: "12135550002",
+      mobilePhone: "12135550003",
+    });
+    expect(text.records.map((record) => record.toNumber)).toEqual(["12135550004"]);
+  });
+
   it("a text without an id is an unexpected answer", () => {
     expect(() => toText({ message: "x" }, createRecordingLogger())).toThrow(
       "CallFire returned a text without an id; try again later",
