@@ -29,6 +29,8 @@ export function sentTextBroadcast(id: string, input: TextBroadcastInput): TextBr
           endMinute: restriction.endMinute ?? null,
         }
       : null,
+    // Schedule ids are CallFire's to give, so the schedules sent cannot be shown as Schedules.
+    schedules: [],
     media: [],
   };
 }
