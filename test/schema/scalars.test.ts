@@ -14,7 +14,8 @@ function failure(run: () => unknown): { message: string; code: unknown } {
   throw new Error("expected a failure");
 }
 
-const ISO_HINT = 'DateTime must be an ISO-8601 date-time string such as "2024-05-01T12:00:00Z"';
+const ISO_HINT =
+  'DateTime must be an ISO-8601 date-time string from 1970 to 9999 such as "2024-05-01T12:00:00Z"';
 
 describe("DateTime", () => {
   it("reads ISO strings, epoch-ms integers and Dates; writes ISO strings", () => {
@@ -30,7 +31,7 @@ describe("DateTime", () => {
     ["a date without a time", "2024-05-01", '"2024-05-01"'],
     ["an impossible date", "2024-13-45T00:00:00Z", '"2024-13-45T00:00:00Z"'],
     ["a word", "tomorrow", '"tomorrow"'],
-    ["a fraction of a millisecond", 1.5, "1.5"],
+    ["a time before 1970", -1, "-1"],
     ["a boolean", true, "true"],
     ["null", null, "null"],
   ])("refuses %s as a variable", (_case, value, shown) => {
