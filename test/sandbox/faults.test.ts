@@ -60,13 +60,13 @@ describe("fault injection", () => {
   });
 
   it("adds latency to /v2 but not to /sandbox", async () => {
-    await setFaults({ latencyMs: 150 });
-    let started = performance.now();
-    expect((await api.get("/texts")).status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
-    started = performance.now();
-    await api.call("GET", "/sandbox/faults");
-    expect(performance.now() - started).toBeLessThan(145);
+    // A latency far beyond any machine's slowness: /v2 cannot answer within 2 s, /sandbox answers at all.
+    await setFaults({ latencyMs: 60_000 });
+    await expect(api.call("GET", "/v2/texts", { signal: AbortSignal.timeout(2000) })).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
+    expect((await api.call("GET", "/sandbox/faults")).status).toBe(200);
+    await setFaults({ latencyMs: 0 });
   });
 
   it("leaves requests hanging at hangRate 1 (the client times out), and stop() still returns", async () => {
@@ -76,9 +76,7 @@ describe("fault injection", () => {
     await expect(request).rejects.toMatchObject({ name: "TimeoutError" });
     const pending = fetch(`${hanging.apiUrl}/texts`).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const started = performance.now();
-    await hanging.stop();
-    expect(performance.now() - started).toBeLessThan(1000);
+    await hanging.stop(); // returns although a request still hangs (the test's timeout bounds it)
     expect(await pending).toBeInstanceOf(Error);
   });
 
