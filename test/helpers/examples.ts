@@ -8,6 +8,11 @@ export const exampleFiles: readonly string[] = readdirSync(EXAMPLES)
   .filter((file) => file.endsWith(".graphql"))
   .sort();
 
+/** The examples a client sends over HTTP: every one but the subscriptions (those go over WebSocket). */
+export const httpExampleFiles: readonly string[] = exampleFiles.filter(
+  (file) => !/^\s*subscription\b/m.test(readFileSync(new URL(file, EXAMPLES), "utf8")),
+);
+
 export function exampleFileName(operationName: string): string {
   return `${operationName.replace(/(?<!^)(?=[A-Z])/g, "-").toLowerCase()}.graphql`;
 }
