@@ -19,24 +19,7 @@ try {
 const log = createLogger(config.logLevel);
 const app = await startApp(config, log, { dbPath: process.env.SANDBOX_DB || undefined });
 
-log.info("callfire-graph is up", {
-  upstream:
-    app.upstream.kind === "embedded-sandbox"
-      ? `embedded CallFire sandbox at ${app.upstream.apiUrl}`
-      : `CallFire at ${app.upstream.apiUrl}`,
-  sharedState: config.redisUrl ? "redis" : "in memory (one replica)",
-  graphql: app.url,
-  apolloSandbox: config.production ? undefined : app.url,
-  graphiql: `${app.origin}/graphiql`,
-  health: `${app.origin}/health`,
-  ready: `${app.origin}/ready`,
-});
-if (app.sandbox) {
-  log.info(
-    `No CALLFIRE_API_URL set: using the embedded sandbox (no real SMS is sent). Its login is "${app.sandbox.login}"; set CALLFIRE_API_URL, CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD to use real CallFire.`,
-  );
-}
-
+// Handlers before the start-up line: whoever reads that line may signal at once.
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -56,4 +39,22 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       },
     );
   });
+}
+
+log.info("callfire-graph is up", {
+  upstream:
+    app.upstream.kind === "embedded-sandbox"
+      ? `embedded CallFire sandbox at ${app.upstream.apiUrl}`
+      : `CallFire at ${app.upstream.apiUrl}`,
+  sharedState: config.redisUrl ? "redis" : "in memory (one replica)",
+  graphql: app.url,
+  apolloSandbox: config.production ? undefined : app.url,
+  graphiql: `${app.origin}/graphiql`,
+  health: `${app.origin}/health`,
+  ready: `${app.origin}/ready`,
+});
+if (app.sandbox) {
+  log.info(
+    `No CALLFIRE_API_URL set: using the embedded sandbox (no real SMS is sent). Its login is "${app.sandbox.login}"; set CALLFIRE_API_URL, CALLFIRE_API_LOGIN and CALLFIRE_API_PASSWORD to use real CallFire.`,
+  );
 }
