@@ -1,6 +1,6 @@
 // Derives the JSON schemas the sandbox contract tests need from the official CallFire OpenAPI document
-// and writes them to sandbox/openapi/callfire-texts.schemas.json (committed). Tests read only that output:
-// ../shared is not there on a user's machine.
+// and writes them to sandbox/openapi/callfire-texts.schemas.json (committed). Tests read only that output.
+// Its source, scripts/callfire/openapi.json, is a copy of CallFire's official document kept in the repo.
 //
 //   npx tsx scripts/derive-openapi-schemas.ts [path/to/openapi.json]
 import { readFileSync, writeFileSync } from "node:fs";
@@ -9,10 +9,10 @@ import { resolve } from "node:path";
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const SOURCE = "../shared/callfire/openapi.json";
+const SOURCE = "scripts/callfire/openapi.json";
 const OUTPUT = "sandbox/openapi/callfire-texts.schemas.json";
 
-/** API.md §3 rows 1–22, in table order, then the webhooks API (§7, W1–W7). */
+/** CallFire API reference §3 rows 1–22, in table order, then the webhooks API (§7, W1–W7). */
 const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
   ["get", "/texts"],
   ["post", "/texts"],
@@ -47,7 +47,7 @@ const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
 
 /**
  * The document declares no 2xx for operations without a response body. The status they answer with comes
- * from CallFire's samples (API.md §2.7): 204 for DELETE, 200 with an empty body for the rest.
+ * from CallFire's samples (CallFire API reference §2.7): 204 for DELETE, 200 with an empty body for the rest.
  */
 const EMPTY_SUCCESS: Record<string, number> = { delete: 204, post: 200, put: 200 };
 
@@ -157,7 +157,7 @@ function main(): void {
     for (const ref of found) if (!(ref in definitions)) pending.push(ref);
   }
   // The clients (Java, C#) and the older spec declare internalCode as an integer; the sandbox sends one
-  // (API.md §2.8, §10.4). This document's later snapshot says string.
+  // (CallFire API reference §2.8, §10.4). This document's later snapshot says string.
   const error = asObject(asObject(definitions.ErrorResponse, "ErrorResponse").properties, "ErrorResponse");
   error.internalCode = {
     $comment: "patched from string: the official clients and the older spec declare an integer",
