@@ -2,10 +2,11 @@
 // behind CALLFIRE_PARTIAL_RESPONSES; until loadConfig reads that variable this benchmark reports itself
 // skipped, and from then on it measures without any edit here.
 import { loadConfig } from "../../src/server/config.js";
-import type { RecordedCall } from "../../test/helpers/recording-proxy.js";
+import type { RecordedCall } from "../../testing/recording-proxy.js";
 import { fillDashboardPage } from "../harness/fixture.js";
 import { postGraphQL } from "../harness/graphql.js";
-import { startCountedUpstream, startGraphOn, type CountedUpstream } from "../harness/in-process-graph.js";
+import type { SandboxBehindProxy } from "../../testing/graph-on-sandbox.js";
+import { startCountedGraph, startCountedUpstream } from "../harness/in-process-graph.js";
 import { DASHBOARD } from "../harness/operations.js";
 import type { Benchmark, BenchmarkResult } from "../harness/result.js";
 import { sandboxClient } from "../harness/sandbox-client.js";
@@ -24,8 +25,8 @@ interface Measured {
   calls: RecordedCall[];
 }
 
-async function measure(upstream: CountedUpstream, flag: boolean): Promise<Measured> {
-  const graph = await startGraphOn(upstream, { [FLAG]: String(flag) });
+async function measure(upstream: SandboxBehindProxy, flag: boolean): Promise<Measured> {
+  const graph = await startCountedGraph(upstream, { [FLAG]: String(flag) });
   try {
     upstream.proxy.reset();
     const answer = JSON.stringify(await postGraphQL(graph.url, DASHBOARD));

@@ -2,7 +2,8 @@
 // what a resolver-per-field implementation without DataLoader would make for the same answer.
 import { postGraphQL, type Operation } from "../harness/graphql.js";
 import { fillDashboardPage, sendTexts } from "../harness/fixture.js";
-import { startCountedUpstream, startGraphOn, type CountedUpstream } from "../harness/in-process-graph.js";
+import type { SandboxBehindProxy } from "../../testing/graph-on-sandbox.js";
+import { startCountedGraph, startCountedUpstream } from "../harness/in-process-graph.js";
 import { BROADCAST_TREE, DASHBOARD, textAliases, textEntities } from "../harness/operations.js";
 import { textsWithBatch, type DashboardData } from "../harness/dashboard-shape.js";
 import type { Benchmark, BenchmarkResult } from "../harness/result.js";
@@ -22,7 +23,7 @@ interface Case {
 }
 
 async function countCalls<TData>(
-  upstream: CountedUpstream,
+  upstream: SandboxBehindProxy,
   url: string,
   operation: Operation,
 ): Promise<{ data: TData; calls: number; endpoints: string }> {
@@ -41,7 +42,7 @@ async function countCalls<TData>(
 }
 
 async function dashboardCase(
-  upstream: CountedUpstream,
+  upstream: SandboxBehindProxy,
   url: string,
   label: string,
   operation: Operation,
@@ -60,7 +61,7 @@ async function dashboardCase(
 }
 
 async function textCase(
-  upstream: CountedUpstream,
+  upstream: SandboxBehindProxy,
   url: string,
   label: string,
   operation: Operation,
@@ -73,7 +74,7 @@ async function textCase(
 async function run(): Promise<BenchmarkResult> {
   const upstream = await startCountedUpstream();
   try {
-    const graph = await startGraphOn(upstream);
+    const graph = await startCountedGraph(upstream);
     try {
       const cases: Case[] = [];
       cases.push(await dashboardCase(upstream, graph.url, "BroadcastDashboard, seed", DASHBOARD, 3));

@@ -1,5 +1,5 @@
 // Reading recorded CallFire calls: a short per-endpoint summary such as "broadcasts/{id}/stats ×10".
-import type { RecordedCall } from "../../test/helpers/recording-proxy.js";
+import type { RecordedCall } from "../../testing/recording-proxy.js";
 
 /** "/v2/texts/broadcasts/13/stats" → "broadcasts/{id}/stats". */
 export function endpointOf(call: RecordedCall): string {

@@ -3,10 +3,13 @@
 // data at the same calls; with it on every call names its fields, with it off none does.
 import { parse, type DocumentNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type RunningSandbox } from "../../sandbox/index.js";
-import { startApp, type RunningApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
-import { createLogger } from "../../src/server/logger.js";
+import type { RunningApp } from "../../src/server/app.js";
+import {
+  startGraphOn,
+  startSandboxBehindProxy,
+  type SandboxBehindProxy,
+} from "../../testing/graph-on-sandbox.js";
+import type { RecordedCall } from "../../testing/recording-proxy.js";
 import {
   AutoRepliesDocument,
   BatchByIdDocument,
@@ -16,7 +19,6 @@ import {
   TextByIdDocument,
 } from "../generated/operations.js";
 import { postGraphQL } from "../helpers/graphql-http.js";
-import { startRecordingProxy, type RecordedCall, type RecordingProxy } from "../helpers/recording-proxy.js";
 
 /** Every value object, nested, on both graphs. */
 const NESTED: DocumentNode = parse(`{
@@ -31,35 +33,19 @@ const NESTED: DocumentNode = parse(`{
   }
 }`);
 
-let sandbox: RunningSandbox;
-let upstream: RecordingProxy;
+let upstream: SandboxBehindProxy;
 let projected: RunningApp;
 let whole: RunningApp;
 
-async function startGraph(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    CALLFIRE_API_URL: `${upstream.origin}/v2`,
-    CALLFIRE_API_LOGIN: sandbox.login,
-    CALLFIRE_API_PASSWORD: sandbox.password,
-    LOG_LEVEL: "silent",
-    ...env,
-  });
-  return startApp(config, createLogger(config.logLevel));
-}
-
 beforeAll(async () => {
-  sandbox = await startSandbox({ dbPath: ":memory:", deliveryIntervalMs: 0 });
-  upstream = await startRecordingProxy(sandbox.origin);
-  projected = await startGraph();
-  whole = await startGraph({ CALLFIRE_PARTIAL_RESPONSES: "false" });
+  upstream = await startSandboxBehindProxy({ dbPath: ":memory:", deliveryIntervalMs: 0 });
+  projected = await startGraphOn(upstream);
+  whole = await startGraphOn(upstream, { CALLFIRE_PARTIAL_RESPONSES: "false" });
 });
 afterAll(async () => {
   await projected?.stop();
   await whole?.stop();
   await upstream?.stop();
-  await sandbox?.stop();
 });
 
 interface Run {
@@ -69,10 +55,10 @@ interface Run {
 
 /** The operation on one graph: its data, and the CallFire calls it cost. */
 async function run(app: RunningApp, document: DocumentNode, variables?: object): Promise<Run> {
-  upstream.reset();
+  upstream.proxy.reset();
   const result = await postGraphQL(app.url, document, variables);
   expect(result.errors).toBeUndefined();
-  return { data: result.data, calls: [...upstream.calls] };
+  return { data: result.data, calls: [...upstream.proxy.calls] };
 }
 
 /** Runs on both graphs and checks they agree, but for `fields`; returns both runs. */

@@ -10,7 +10,7 @@ import { loadConfig } from "../../src/server/config.js";
 import { createLogger } from "../../src/server/logger.js";
 import { SendTextsDocument } from "../generated/operations.js";
 import { errorCodes, postGraphQL } from "../helpers/graphql-http.js";
-import { startRecordingProxy, type RecordingProxy } from "../helpers/recording-proxy.js";
+import { startRecordingProxy, type RecordingProxy } from "../../testing/recording-proxy.js";
 import { deleteKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from "../helpers/redis.js";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy.js";
 

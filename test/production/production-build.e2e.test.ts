@@ -17,7 +17,7 @@ import {
   type ProductionApp,
   type ProductionProcess,
 } from "../helpers/production-app.js";
-import { startRecordingProxy, type RecordingProxy } from "../helpers/recording-proxy.js";
+import { startRecordingProxy, type RecordingProxy } from "../../testing/recording-proxy.js";
 import { deleteKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from "../helpers/redis.js";
 
 const prefix = uniquePrefix();
