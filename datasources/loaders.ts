@@ -1,6 +1,7 @@
-// The per-request DataLoaders (built in the context factory, never shared between requests). Texts are
-// batched into GET /texts?id=…&id=…; everything else CallFire can only fetch one at a time, so those
-// loaders deduplicate. List results prime the by-id loaders; mutations forget what they change. A batch
+// The per-request DataLoaders, built with each request's services (services/services.ts), never shared
+// between requests. Texts are batched into GET /texts?id=…&id=…; everything else CallFire can only fetch
+// one at a time, so those loaders deduplicate. A page a loader fetches primes the by-id loaders; the
+// services prime what they list themselves and forget what they change, with the helpers below. A batch
 // looked up while a batch list of the same request is still loading waits for that list, so the calls
 // an operation makes do not depend on which CallFire answer comes first.
 import DataLoader from "dataloader";
@@ -10,7 +11,7 @@ import type { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import type { TextBroadcast } from "../schema/text-broadcast.type.js";
 import type { Text } from "../schema/text.type.js";
 import type { CallFireApi } from "./callfire-api.js";
-import { apiError } from "../src/core/errors.js";
+import { apiError, errorCode } from "../src/core/errors.js";
 import type { Loaders } from "./loaders.types.js";
 import { isCallFireId } from "../src/core/callfire-id.js";
 import { MAX_TEXT_IDS_PER_CALL } from "./to-dto.js";
@@ -95,6 +96,16 @@ export function createLoaders(api: CallFireApi): Loaders {
     ),
   };
   return loaders;
+}
+
+/** Lookups by id answer null for an id CallFire does not know. */
+export async function loadOrNull<V>(loader: DataLoader<string, V>, id: string): Promise<V | null> {
+  try {
+    return await loader.load(id);
+  } catch (error) {
+    if (errorCode(error) === "NOT_FOUND") return null;
+    throw error;
+  }
 }
 
 // Priming: an entry already loaded stays as it is (DataLoader's prime never overwrites).

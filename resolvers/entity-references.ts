@@ -1,24 +1,22 @@
 // How the supergraph resolves this subgraph's entities from their keys: through the per-request
-// loaders, so 100 Text representations cost one GET /texts?id=… and broadcasts/batches are deduplicated.
+// services, so 100 Text representations cost one GET /texts?id=… and broadcasts/batches are deduplicated.
 // An entity CallFire does not know resolves to null, as a root lookup does.
-import type DataLoader from "dataloader";
 import { apiError } from "../src/core/errors.js";
-import type { Loaders } from "../datasources/loaders.types.js";
-import { loadOrNull } from "./loading.js";
+import type { Services } from "../datasources/services/services.js";
 import type { Context } from "./context.js";
 
-function referenceResolver<V>(pick: (loaders: Loaders) => DataLoader<string, V>) {
+function referenceResolver<V>(byId: (services: Services, id: string) => Promise<V | null>) {
   return {
     __resolveReference: (reference: { id: string }, context: Context) =>
-      loadOrNull(pick(context.loaders), String(reference.id)),
+      byId(context.services, String(reference.id)),
   };
 }
 
 export const entityReferenceResolvers = {
-  Text: referenceResolver((loaders) => loaders.text),
-  TextBroadcast: referenceResolver((loaders) => loaders.textBroadcast),
-  Batch: referenceResolver((loaders) => loaders.batch),
-  TextAutoReply: referenceResolver((loaders) => loaders.textAutoReply),
+  Text: referenceResolver((services, id) => services.texts.byId(id)),
+  TextBroadcast: referenceResolver((services, id) => services.textBroadcasts.byId(id)),
+  Batch: referenceResolver((services, id) => services.batches.byId(id)),
+  TextAutoReply: referenceResolver((services, id) => services.textAutoReplies.byId(id)),
 };
 
 /**

@@ -2,11 +2,7 @@ import { Args, Ctx, Directive, ID, Mutation, Query, Resolver } from "type-graphq
 import { PUBLIC_TAG, WRITE_TAG } from "../schema/federation.directives.js";
 import { TextAutoReplyPage, type Page } from "../schema/page.type.js";
 import { TextAutoReply } from "../schema/text-auto-reply.type.js";
-import { forgetTextAutoReply, primeTextAutoReplies } from "../datasources/loaders.js";
 import type { Context } from "./context.js";
-import { loadOrNull } from "./loading.js";
-import { sentTextAutoReply } from "./sent-objects.js";
-import { loadCreated } from "./stored-outcome.js";
 import { CreateTextAutoReplyArgs, TextAutoRepliesArgs, TextAutoReplyArgs } from "./text-auto-reply.args.js";
 import { checkAutoReplyInput, checkId, checkPage } from "./validate.js";
 
@@ -22,45 +18,38 @@ export class TextAutoReplyResolver {
     @Ctx() ctx: Context,
   ): Promise<TextAutoReply | null> {
     checkId("id", id);
-    return loadOrNull(ctx.loaders.textAutoReply, id);
+    return ctx.services.textAutoReplies.byId(id);
   }
 
   @Directive(PUBLIC_TAG)
   @Query(() => TextAutoReplyPage, { description: "The account's auto-replies." })
-  async textAutoReplies(
+  textAutoReplies(
     @Args(() => TextAutoRepliesArgs) args: TextAutoRepliesArgs,
     @Ctx() ctx: Context,
   ): Promise<Page<TextAutoReply>> {
     checkPage(args);
-    const page = await ctx.api.findTextAutoReplies(args);
-    primeTextAutoReplies(ctx.loaders, page.items);
-    return page;
+    return ctx.services.textAutoReplies.list(args);
   }
 
   @Directive(PUBLIC_TAG)
   @Directive(WRITE_TAG)
   @Mutation(() => TextAutoReply, { description: "Create an auto-reply. Returns the new auto-reply." })
-  async createTextAutoReply(
+  createTextAutoReply(
     @Args(() => CreateTextAutoReplyArgs) { input, idempotencyKey }: CreateTextAutoReplyArgs,
     @Ctx() ctx: Context,
   ): Promise<TextAutoReply> {
     checkAutoReplyInput(input);
-    const id = await ctx.idempotency.run("createTextAutoReply", idempotencyKey, { input }, () =>
-      ctx.api.createTextAutoReply(input),
-    );
-    return loadCreated(ctx.loaders.textAutoReply, id, () => sentTextAutoReply(id, input), ctx.log);
+    return ctx.services.textAutoReplies.create(input, idempotencyKey);
   }
 
   @Directive(PUBLIC_TAG)
   @Directive(WRITE_TAG)
   @Mutation(() => ID, { description: "Delete an auto-reply. Returns the id that was deleted." })
-  async deleteTextAutoReply(
+  deleteTextAutoReply(
     @Args(() => TextAutoReplyArgs) { id }: TextAutoReplyArgs,
     @Ctx() ctx: Context,
   ): Promise<string> {
     checkId("id", id);
-    await ctx.api.deleteTextAutoReply(id);
-    forgetTextAutoReply(ctx.loaders, id);
-    return id;
+    return ctx.services.textAutoReplies.delete(id);
   }
 }

@@ -4,16 +4,7 @@ import type { Batch } from "../schema/batch.type.js";
 import { BatchPage, TextBroadcastPage, TextPage, type Page } from "../schema/page.type.js";
 import { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
-import {
-  forgetTextBroadcast,
-  forgetTextStates,
-  primeTextBroadcasts,
-  primeTexts,
-} from "../datasources/loaders.js";
 import type { Context } from "./context.js";
-import { loadOrNull, replayTexts } from "./loading.js";
-import { loadCreated, storeTexts } from "./stored-outcome.js";
-import { sentTextBroadcast } from "./sent-objects.js";
 import { PageArgs } from "./page.args.js";
 import {
   AddTextBroadcastRecipientsArgs,
@@ -34,12 +25,6 @@ import {
   checkWindow,
 } from "./validate.js";
 
-/** The broadcast as it stands after a change: forget what this request cached of it, then one GET. */
-function reloaded(ctx: Context, id: string): Promise<TextBroadcast> {
-  forgetTextBroadcast(ctx.loaders, id);
-  return ctx.loaders.textBroadcast.load(id);
-}
-
 @Resolver(() => TextBroadcast)
 export class TextBroadcastResolver {
   @Directive(PUBLIC_TAG)
@@ -52,14 +37,14 @@ export class TextBroadcastResolver {
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast | null> {
     checkId("id", id);
-    return loadOrNull(ctx.loaders.textBroadcast, id);
+    return ctx.services.textBroadcasts.byId(id);
   }
 
   @Directive(PUBLIC_TAG)
   @Query(() => TextBroadcastPage, {
     description: "The account's text broadcasts; archived ones are left out.",
   })
-  async textBroadcasts(
+  textBroadcasts(
     @Args(() => TextBroadcastsArgs) args: TextBroadcastsArgs,
     @Ctx() ctx: Context,
   ): Promise<Page<TextBroadcast>> {
@@ -70,25 +55,20 @@ export class TextBroadcastResolver {
       "filter.intervalEnd",
       args.filter?.intervalEnd,
     );
-    const page = await ctx.api.findTextBroadcasts(args);
-    primeTextBroadcasts(ctx.loaders, page.items);
-    return page;
+    return ctx.services.textBroadcasts.list(args);
   }
 
   @Directive(PUBLIC_TAG)
   @Directive(WRITE_TAG)
   @Mutation(() => TextBroadcast, { description: "Create a text broadcast, and start it if asked to." })
-  async createTextBroadcast(
+  createTextBroadcast(
     @Args(() => CreateTextBroadcastArgs) args: CreateTextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
-    const { input, start, strictValidation, idempotencyKey } = args;
+    const { input } = args;
     if (input.recipients) checkRecipients("input.recipients", input.recipients, 0);
     checkSchedules("input.schedules", input.schedules);
-    const id = await ctx.idempotency.run("createTextBroadcast", idempotencyKey, args, () =>
-      ctx.api.createTextBroadcast(input, { start, strictValidation }),
-    );
-    return loadCreated(ctx.loaders.textBroadcast, id, () => sentTextBroadcast(id, input), ctx.log);
+    return ctx.services.textBroadcasts.create(args);
   }
 
   @Directive(PUBLIC_TAG)
@@ -97,15 +77,14 @@ export class TextBroadcastResolver {
     description:
       "Change a text broadcast; fields left out stay as they are. Returns it as it stands afterwards.",
   })
-  async updateTextBroadcast(
+  updateTextBroadcast(
     @Args(() => UpdateTextBroadcastArgs) { id, input, strictValidation }: UpdateTextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
     checkId("id", id);
     checkSomeField("input", input);
     checkSchedules("input.schedules", input.schedules);
-    await ctx.api.updateTextBroadcast(id, input, { strictValidation });
-    return reloaded(ctx, id);
+    return ctx.services.textBroadcasts.update(id, input, { strictValidation });
   }
 
   @Directive(PUBLIC_TAG)
@@ -113,13 +92,12 @@ export class TextBroadcastResolver {
   @Mutation(() => TextBroadcast, {
     description: "Start (or resume) a text broadcast. Returns it as it stands afterwards.",
   })
-  async startTextBroadcast(
+  startTextBroadcast(
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
     checkId("id", id);
-    await ctx.api.startTextBroadcast(id);
-    return reloaded(ctx, id);
+    return ctx.services.textBroadcasts.start(id);
   }
 
   @Directive(PUBLIC_TAG)
@@ -127,13 +105,12 @@ export class TextBroadcastResolver {
   @Mutation(() => TextBroadcast, {
     description: "Stop a text broadcast. Returns it as it stands afterwards.",
   })
-  async stopTextBroadcast(
+  stopTextBroadcast(
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
     checkId("id", id);
-    await ctx.api.stopTextBroadcast(id);
-    return reloaded(ctx, id);
+    return ctx.services.textBroadcasts.stop(id);
   }
 
   @Directive(PUBLIC_TAG)
@@ -142,13 +119,12 @@ export class TextBroadcastResolver {
     description:
       "Archive a text broadcast: it leaves textBroadcasts results but can still be looked up by id. Returns it as it stands afterwards.",
   })
-  async archiveTextBroadcast(
+  archiveTextBroadcast(
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
     checkId("id", id);
-    await ctx.api.archiveTextBroadcast(id);
-    return reloaded(ctx, id);
+    return ctx.services.textBroadcasts.archive(id);
   }
 
   @Directive(PUBLIC_TAG)
@@ -157,31 +133,13 @@ export class TextBroadcastResolver {
     description:
       "Add recipients to a broadcast; they skip batch validation and are texted right away if it runs. Returns the new texts. Never retried.",
   })
-  async addTextBroadcastRecipients(
+  addTextBroadcastRecipients(
     @Args(() => AddTextBroadcastRecipientsArgs) args: AddTextBroadcastRecipientsArgs,
     @Ctx() ctx: Context,
   ): Promise<Text[]> {
-    const { broadcastId, recipients, strictValidation, idempotencyKey } = args;
-    checkId("broadcastId", broadcastId);
-    checkRecipients("recipients", recipients, 1);
-    // As in sendTexts: with a key, whole texts are asked for and stored for a repeat.
-    let added: Text[] | undefined;
-    const outcome = await ctx.idempotency.run(
-      "addTextBroadcastRecipients",
-      idempotencyKey,
-      args,
-      async () => {
-        added = await ctx.api.addTextBroadcastRecipients(broadcastId, recipients, {
-          strictValidation,
-          wholeTexts: idempotencyKey != null,
-        });
-        return storeTexts(added);
-      },
-    );
-    forgetTextBroadcast(ctx.loaders, broadcastId);
-    if (!added) return replayTexts(ctx, outcome);
-    primeTexts(ctx.loaders, added);
-    return added;
+    checkId("broadcastId", args.broadcastId);
+    checkRecipients("recipients", args.recipients, 1);
+    return ctx.services.textBroadcasts.addRecipients(args);
   }
 
   @Directive(PUBLIC_TAG)
@@ -197,9 +155,7 @@ export class TextBroadcastResolver {
   ): Promise<boolean> {
     checkId("broadcastId", broadcastId);
     checkRecipients("recipients", recipients, 1);
-    await ctx.api.toggleTextBroadcastRecipientsStatus(broadcastId, recipients, enable);
-    forgetTextBroadcast(ctx.loaders, broadcastId);
-    forgetTextStates(ctx.loaders);
+    await ctx.services.textBroadcasts.toggleRecipients(broadcastId, recipients, enable);
     return true;
   }
 
@@ -208,13 +164,13 @@ export class TextBroadcastResolver {
     nullable: true,
     description: "The broadcast's contact batches; null (with an error) when CallFire could not list them.",
   })
-  async batches(
+  batches(
     @Root() broadcast: TextBroadcast,
     @Args(() => PageArgs) { limit, offset }: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<Page<Batch>> {
     checkPage({ limit, offset });
-    return ctx.loaders.textBroadcastBatches.load({ broadcastId: broadcast.id, limit, offset });
+    return ctx.services.textBroadcasts.batches(broadcast.id, { limit, offset });
   }
 
   @FieldResolver(() => TextPage, {
@@ -222,14 +178,14 @@ export class TextBroadcastResolver {
     description:
       "The broadcast's texts, ordered by date; null (with an error) when CallFire could not list them.",
   })
-  async texts(
+  texts(
     @Root() broadcast: TextBroadcast,
     @Args(() => BroadcastTextsArgs) { batchId, limit, offset }: BroadcastTextsArgs,
     @Ctx() ctx: Context,
   ): Promise<Page<Text>> {
     checkId("batchId", batchId);
     checkPage({ limit, offset });
-    return ctx.loaders.textBroadcastTexts.load({ broadcastId: broadcast.id, batchId, limit, offset });
+    return ctx.services.textBroadcasts.texts({ broadcastId: broadcast.id, batchId, limit, offset });
   }
 
   @FieldResolver(() => TextBroadcastStats, {
@@ -242,6 +198,6 @@ export class TextBroadcastResolver {
     @Ctx() ctx: Context,
   ): Promise<TextBroadcastStats> {
     checkWindow("begin", begin, "end", end);
-    return ctx.loaders.textBroadcastStats.load({ broadcastId: broadcast.id, begin, end });
+    return ctx.services.textBroadcasts.stats(broadcast.id, { begin, end });
   }
 }

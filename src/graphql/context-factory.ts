@@ -1,6 +1,6 @@
 // Builds a fresh Context for every GraphQL request: credentials, a per-request CallFire API object and
-// new DataLoaders. Resolving credentials is deferred to the first CallFire call so that introspection
-// (Apollo Sandbox, codegen, a router's _service query) works without any.
+// new services (with new DataLoaders). Resolving credentials is deferred to the first CallFire call so
+// that introspection (Apollo Sandbox, codegen, a router's _service query) works without any.
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { CallFireApi } from "../../datasources/callfire-api.js";
@@ -8,7 +8,7 @@ import type { CallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { resolveCredentials, type Credentials } from "../core/credentials.js";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
-import { createLoaders } from "../../datasources/loaders.js";
+import { createServices } from "../../datasources/services/services.js";
 import type { Logger } from "../core/logger.js";
 import { RequestDeadline } from "../../datasources/request-deadline.js";
 import type { CircuitBreaker } from "../state/circuit-breaker.js";
@@ -90,11 +90,10 @@ export function createContextFactory(deps: ContextDependencies) {
       log,
     });
     return {
+      services: createServices(api, bindIdempotency(deps.idempotencyStore, credentials), log),
       api,
-      loaders: createLoaders(api),
       log,
       fieldProjection,
-      idempotency: bindIdempotency(deps.idempotencyStore, credentials),
       live: deps.live(caller, api, connection),
     };
   };

@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap, type PubSub } from "type-graphql";
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from "type-graphql";
 import { resolvers, validateArgs } from "../../resolvers/index.js";
 import { checkRepresentations, entityReferenceResolvers } from "../../resolvers/entity-references.js";
 
@@ -36,9 +36,12 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema(schemaBuildOptions);
 }
 
-/** The served schema: the API schema plus _service, _entities and the entity reference resolvers. */
-export async function buildSubgraph(): Promise<GraphQLSchema> {
-  const apiSchema = await buildSchema({ ...schemaBuildOptions, skipCheck: true });
+/**
+ * The served schema: the API schema plus _service, _entities and the entity reference resolvers.
+ * `overrides` is for tests that show what a build option changes.
+ */
+export async function buildSubgraph(overrides: Partial<BuildSchemaOptions> = {}): Promise<GraphQLSchema> {
+  const apiSchema = await buildSchema({ ...schemaBuildOptions, skipCheck: true, ...overrides });
   // printSchema would drop @key; printSchemaWithDirectives keeps the @Directive annotations.
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(apiSchema)}`);
   const resolverMap = createResolversMap(apiSchema) as GraphQLResolverMap<unknown>;

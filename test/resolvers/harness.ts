@@ -1,23 +1,23 @@
-// Runs operations through Apollo Server's executeOperation with the real stack below the resolvers: a
-// context of CallFireRestApi + createLoaders over the loopback fake CallFire, which serves the CallFire
-// fixtures (test/fixtures/callfire) and records every call, with partial responses on as in production
-// (the fake ignores `fields`: these tests check what is asked for).
+// Runs operations through Apollo Server's executeOperation with the production stack below Apollo: the
+// served subgraph schema (buildSubgraph) and the production context factory (a CallFireRestApi, its call
+// budget and metrics, the services and their loaders) over the loopback fake CallFire, which serves the
+// CallFire fixtures (test/fixtures/callfire) and records every call, with partial responses on as in
+// production (the fake ignores `fields`: these tests check what is asked for).
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import { buildSchema } from "type-graphql";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
-import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
-import { FieldProjection } from "../../datasources/projection/field-projection.js";
-import { createLoaders } from "../../datasources/loaders.js";
-import { schemaBuildOptions } from "../../src/graphql/schema.js";
+import { DEFAULT_REQUEST_DEADLINE_MS } from "../../datasources/request-deadline.js";
+import { createContextFactory } from "../../src/graphql/context-factory.js";
+import { buildSubgraph } from "../../src/graphql/schema.js";
 import type { Context } from "../../resolvers/context.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
-import { bindIdempotency } from "../../src/state/idempotency-store.js";
+import { createCircuitBreaker } from "../../src/state/circuit-breaker.js";
 import { createMemoryIdempotencyStore } from "../../src/state/memory-idempotency-store.js";
 import { createFormatError } from "../../src/graphql/format-error.js";
+import { createMetrics } from "../../src/server/metrics.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 import { bindLiveUpdates } from "../../src/live/live-updates.js";
@@ -60,48 +60,47 @@ function describeCall(call: RecordedCall, basePath: string): string {
 }
 
 /**
- * `validation: "type-graphql"` builds the schema as type-graphql's plain `validate: true` does, to show
- * what its own validation error looks like; the default adds our readable validateFn.
+ * `validation: "type-graphql"` builds the schema without our readable validateFn, as type-graphql's plain
+ * `validate: true` does, to show what its own validation error looks like.
  */
 export async function startHarness(options: { validation?: "type-graphql" } = {}): Promise<Harness> {
   const fake = await startFakeCallFire();
   const log = createRecordingLogger();
   const http = createCallFireHttp({ baseUrl: fake.baseUrl, retryLimit: 0, timeoutMs: 5_000 });
-  const schema = await buildSchema({
-    ...schemaBuildOptions,
-    validate: true,
-    ...(options.validation === "type-graphql" ? { validateFn: undefined } : {}),
-  });
+  const schema = await buildSubgraph(
+    options.validation === "type-graphql" ? { validate: true, validateFn: undefined } : {},
+  );
   const server = new ApolloServer<Context>({
     schema,
     formatError: createFormatError(log),
     plugins: [fieldProjectionPlugin()],
   });
   await server.start();
-  const credentials = { login: "tester", password: "secret" };
-  const idempotencyStore = createMemoryIdempotencyStore();
   // Subscriptions are tested over WebSockets (test/e2e/subscriptions.e2e.test.ts); here they have no address.
   const live = {
     pubsub: createMemoryPubSub(),
     registrar: createWebhookRegistrar({ keys: createWebhookKeys(), baseUrl: () => undefined, log }),
     maxQueued: 100,
   };
+  const context = createContextFactory({
+    http,
+    requestDeadlineMs: DEFAULT_REQUEST_DEADLINE_MS,
+    log,
+    serverCredentials: { login: "tester", password: "secret" },
+    metrics: createMetrics(),
+    maxUpstreamCalls: 500,
+    // Off: a test's upstream failures must not fail the next test's calls fast.
+    breaker: createCircuitBreaker({ failureThreshold: 0, openMs: 0 }),
+    partialResponses: true,
+    idempotencyStore: createMemoryIdempotencyStore(),
+    live: (caller, api, connection) => bindLiveUpdates(live, caller, api, connection),
+  });
 
   return {
     fake,
     log,
     async run(query, variables, operationName) {
-      const fieldProjection = new FieldProjection();
-      const api = new CallFireRestApi({ http, credentials, log, fieldProjection });
-      const idempotency = bindIdempotency(idempotencyStore, credentials);
-      const contextValue: Context = {
-        api,
-        loaders: createLoaders(api),
-        log,
-        fieldProjection,
-        idempotency,
-        live: bindLiveUpdates(live, credentials, api, undefined),
-      };
+      const contextValue = await context({ req: { headers: {} } });
       const response = await server.executeOperation({ query, variables, operationName }, { contextValue });
       assert(response.body.kind === "single");
       return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;
