@@ -3,18 +3,9 @@
 // for 24 hours; calls still in flight are held apart and never evicted (a forgotten one could send twice).
 import { LRUCache } from "lru-cache";
 import { apiError } from "../core/errors.js";
-import {
-  IDEMPOTENCY_TTL_MS,
-  keepsKey,
-  keyReusedError,
-  outcomeOfError,
-  outcomeOfValue,
-  replay,
-  scopeKeys,
-  type IdempotencyScope,
-  type IdempotencyStore,
-  type StoredOutcome,
-} from "./idempotency-store.js";
+import { keyReusedError, scopeKeys } from "./idempotency-keys.js";
+import { keepsKey, outcomeOf, replay, type StoredOutcome } from "./idempotency-outcome.js";
+import { IDEMPOTENCY_TTL_MS, type IdempotencyScope, type IdempotencyStore } from "./idempotency-store.js";
 
 export const MAX_KEYS_PER_CREDENTIAL = 10_000;
 
@@ -87,7 +78,7 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyOptions =
       const result = action();
       const entry: InFlight = {
         fingerprint: keys.fingerprint,
-        outcome: result.then(outcomeOfValue, outcomeOfError),
+        outcome: outcomeOf(result),
       };
       account.inFlight.set(keys.id, entry);
       void entry.outcome.then((outcome) => {

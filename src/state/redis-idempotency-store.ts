@@ -6,18 +6,9 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { apiError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import {
-  IDEMPOTENCY_TTL_MS,
-  keepsKey,
-  keyReusedError,
-  outcomeOfError,
-  outcomeOfValue,
-  replay,
-  scopeKeys,
-  type IdempotencyScope,
-  type IdempotencyStore,
-  type StoredOutcome,
-} from "./idempotency-store.js";
+import { keyReusedError, scopeKeys } from "./idempotency-keys.js";
+import { keepsKey, outcomeOf, replay, type StoredOutcome } from "./idempotency-outcome.js";
+import { IDEMPOTENCY_TTL_MS, type IdempotencyScope, type IdempotencyStore } from "./idempotency-store.js";
 
 export interface RedisIdempotencyOptions {
   redis: Redis;
@@ -111,9 +102,7 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyOptions): I
         if (claimed === "OK") {
           const result = action();
           // Awaited, so the outcome is stored before the client has its answer and can repeat.
-          await result
-            .then(outcomeOfValue, outcomeOfError)
-            .then((outcome) => settle(key, owner, fingerprint, outcome));
+          await outcomeOf(result).then((outcome) => settle(key, owner, fingerprint, outcome));
           return result;
         }
 
