@@ -27,7 +27,7 @@ export type CallFailure =
   | { kind: "bad-encoding" }
   | { kind: "not-json"; status: number };
 
-/** The statuses CallFire documents for errors (API.md §2.7, 429 by its clients); any other is a fault. */
+/** The statuses CallFire documents for errors (docs/callfire-api.md §Errors); any other is a fault. */
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: "BAD_USER_INPUT",
   401: "UNAUTHENTICATED",

@@ -1,5 +1,5 @@
 // The CallFire transport of the process: one got instance (base URL, keep-alive sockets, exact int64 JSON)
-// behind the connection queue, with the retry policy and the protocol checks of ARCHITECTURE.md. Every
+// behind the connection queue, with the retry policy and the protocol checks of README "Reliability". Every
 // call runs within its request's deadline: waiting for a connection, each attempt and each pause before a
 // retry. Reads are retried on 408/429/5xx, network errors and timeouts; writes never are (a retried
 // POST /texts sends the SMS twice). A read is abandoned when its request is (deadline, client gone,

@@ -1,6 +1,7 @@
-// JSON for CallFire with exact int64s. CallFire ids are int64 and some exceed 2^53 (API.md §2.2), which
-// JSON.parse would round to a different id without a word. Node 20 has neither JSON.rawJSON nor the
-// reviver's source text, so unsafe integer tokens are carried through as bigint by a small rewrite.
+// JSON for CallFire with exact int64s. CallFire ids are int64 and some exceed 2^53 (docs/callfire-api.md
+// §Ids, numbers and times), which JSON.parse would round to a different id without a word. Node 20 has
+// neither JSON.rawJSON nor the reviver's source text, so unsafe integer tokens are carried through as bigint
+// by a small rewrite.
 import { randomUUID } from "node:crypto";
 
 /** A CallFire int64: a number when it is a safe integer, a bigint beyond 2^53. */

@@ -1,4 +1,4 @@
-// CallFireApi over HTTP: one method per texts-domain endpoint of API.md §3. Built per request around
+// CallFireApi over HTTP: one method per endpoint of docs/callfire-api.md §Endpoints. Built per request around
 // the process-wide got instance, with that request's credentials; every failure becomes an apiError.
 import type { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
 import type { Batch } from "../schema/batch.type.js";

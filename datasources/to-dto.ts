@@ -58,7 +58,7 @@ export function toSearchParams(query: object): URLSearchParams {
   return params;
 }
 
-/** states/results travel as one comma-separated parameter (API.md §2.3). */
+/** states/results travel as one comma-separated parameter (docs/callfire-api.md §Query encoding). */
 export function toCsv(values: readonly string[] | null | undefined): string | undefined {
   return values && values.length > 0 ? values.join(",") : undefined;
 }

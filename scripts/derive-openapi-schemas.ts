@@ -12,7 +12,7 @@ type JsonObject = { [key: string]: Json };
 const SOURCE = "scripts/callfire/openapi.json";
 const OUTPUT = "sandbox/openapi/callfire-texts.schemas.json";
 
-/** CallFire API reference §3 rows 1–22, in table order, then the webhooks API (§7, W1–W7). */
+/** docs/callfire-api.md §Endpoints, 1–22 in table order, then the webhooks API (§Webhooks, W1–W7). */
 const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
   ["get", "/texts"],
   ["post", "/texts"],
@@ -47,7 +47,8 @@ const OPERATIONS: ReadonlyArray<readonly [method: string, path: string]> = [
 
 /**
  * The document declares no 2xx for operations without a response body. The status they answer with comes
- * from CallFire's samples (CallFire API reference §2.7): 204 for DELETE, 200 with an empty body for the rest.
+ * from CallFire's samples (docs/callfire-api.md §Answers and success statuses): 204 for DELETE, 200 with
+ * an empty body for the rest.
  */
 const EMPTY_SUCCESS: Record<string, number> = { delete: 204, post: 200, put: 200 };
 
@@ -157,7 +158,7 @@ function main(): void {
     for (const ref of found) if (!(ref in definitions)) pending.push(ref);
   }
   // The clients (Java, C#) and the older spec declare internalCode as an integer; the sandbox sends one
-  // (CallFire API reference §2.8, §10.4). This document's later snapshot says string.
+  // (docs/callfire-api.md §Errors). This document's later snapshot says string.
   const error = asObject(asObject(definitions.ErrorResponse, "ErrorResponse").properties, "ErrorResponse");
   error.internalCode = {
     $comment: "patched from string: the official clients and the older spec declare an integer",

@@ -44,7 +44,7 @@ interface OpenApi {
   };
 }
 
-/** The texts domain (CallFire API reference §3 rows 1–22), and the webhooks live updates register (§7). */
+/** The texts domain (docs/callfire-api.md §Endpoints) and the webhooks live updates register (§Webhooks). */
 const OPERATIONS = [
   "findTexts",
   "sendTexts",
@@ -74,7 +74,7 @@ const OPERATIONS = [
   "deleteWebhook",
 ];
 
-/** Where the document disagrees with what CallFire sends (CallFire API reference §10). */
+/** Where the document disagrees with what CallFire sends (internalCode: docs/callfire-api.md §Errors). */
 const OVERRIDES: Record<string, { type: string; why: string }> = {
   "ErrorResponse.internalCode": {
     type: "number | string",

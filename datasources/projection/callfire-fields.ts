@@ -1,7 +1,8 @@
-// CallFire partial responses (API.md §2.4): from the fields an operation selects on each GraphQL type to
-// the `fields` parameter of each CallFire call. The one table of GraphQL field → CallFire property rules.
-// A type's projection is the union over the whole operation, so any object of that type fetched during
-// the request carries every field the operation reads from it, and priming loaders with it stays correct.
+// CallFire partial responses (docs/callfire-api.md §Partial responses): from the fields an operation selects
+// on each GraphQL type to the `fields` parameter of each CallFire call. The one table of GraphQL field →
+// CallFire property rules. A type's projection is the union over the whole operation, so any object of that
+// type fetched during the request carries every field the operation reads from it, and priming loaders with
+// it stays correct.
 
 /** GraphQL type name → names of the fields the operation selects on it anywhere (a superset is fine). */
 export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;

@@ -1,5 +1,5 @@
-// Which auto-replies an inbound text triggers (API.md §5.8): the auto-reply's number must be the number
-// texted, its keyword the first word of the text, and its `match` must be found in the text.
+// Which auto-replies an inbound text triggers (docs/callfire-api.md §Auto-replies): the auto-reply's number
+// must be the number texted, its keyword the first word of the text, and its `match` found in the text.
 import { badRequest } from "./api-error.js";
 import type { TextAutoReply } from "./callfire.types.js";
 

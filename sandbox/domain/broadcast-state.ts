@@ -1,5 +1,5 @@
-// The text broadcast state machine (API.md §9). Each action either leads to a new status or is refused
-// with a 400 that says why.
+// The text broadcast state machine: what CallFire pins down (docs/callfire-api.md §Broadcast states) and our
+// choice for the rest. Each action either leads to a new status or is refused with a 400 that says why.
 import { ApiError, INTERNAL_CODES } from "./api-error.js";
 import type { BroadcastStatus } from "./callfire.types.js";
 

@@ -1,5 +1,5 @@
-// The CallFire v2 JSON shapes the sandbox sends (API.md §5). Optional fields are left out of the JSON
-// when they have no value, as CallFire does.
+// The CallFire v2 JSON shapes the sandbox sends (docs/callfire-api.md §Models). Optional fields are left out
+// of the JSON when they have no value, as CallFire does.
 
 export const TEXT_STATES = [
   "READY",

@@ -1,4 +1,5 @@
-// Message templates and the 160-character rule (API.md §4.2, §6.4).
+// Message templates and the 160-character rule (docs/callfire-api.md §Recipients and validation,
+// §Message length).
 import type { BigMessageStrategy } from "./callfire.types.js";
 
 export const SMS_LENGTH = 160;

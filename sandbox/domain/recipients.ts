@@ -1,5 +1,6 @@
 // Turning recipients into texts. Validated recipients (batches, broadcast create/update, POST /texts) get
-// INVALID or DUP states; unvalidated ones (POST .../recipients) are all attempted (API.md §4.14, §4.15).
+// INVALID or DUP states; unvalidated ones (POST .../recipients) are all attempted (docs/callfire-api.md
+// §Recipients and validation).
 import type { Campaign } from "../store/campaigns.repository.js";
 import type { StoredRecipient } from "../store/batches.repository.js";
 import { badRequest } from "./api-error.js";

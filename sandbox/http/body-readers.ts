@@ -1,6 +1,7 @@
 // Request bodies turned into domain inputs, once request-validation.ts has checked them against the
-// operation's CallFire model (API.md §5). Read-only properties (ids, status, lastModified) are ignored, as
-// CallFire ignores them; the rules the document cannot express (phone numbers, required fields) are here.
+// operation's CallFire model (docs/callfire-api.md §Models). Read-only properties (ids, status, lastModified)
+// are ignored, as CallFire ignores them; the rules the document cannot express (phone numbers, required
+// fields) are here.
 import { badRequest } from "../domain/api-error.js";
 import type { BatchInput, BroadcastInput } from "../domain/broadcasts.service.js";
 import type {
@@ -103,7 +104,7 @@ export function readAutoReply(raw: unknown): Omit<TextAutoReply, "id"> {
   };
 }
 
-/** Only `enabled` of a Batch can change (API.md §4.22). */
+/** Only `enabled` of a Batch can change (docs/callfire-api.md §Endpoints, 22). */
 export function readBatchUpdate(raw: unknown): boolean | undefined {
   return (checkedBody("updateCampaignBatch", raw) as Fields).enabled as boolean | undefined;
 }

@@ -1,4 +1,4 @@
-// Every failure leaves as a CallFire ErrorResponse (API.md §2.8), whatever raised it.
+// Every failure leaves as a CallFire ErrorResponse (docs/callfire-api.md §Errors), whatever raised it.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { ApiError, INTERNAL_CODES, notFound } from "../domain/api-error.js";
 import type { ErrorResponse } from "../domain/callfire.types.js";

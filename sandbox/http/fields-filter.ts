@@ -1,6 +1,6 @@
-// CallFire partial responses (API.md §2.4): `fields=id,items(id,message)` keeps only the named properties,
-// and parentheses select inside nested objects or inside each element of an array. Names are matched
-// case-insensitively; unknown names select nothing.
+// CallFire partial responses (docs/callfire-api.md §Partial responses): `fields=id,items(id,message)` keeps
+// only the named properties, and parentheses select inside nested objects or inside each element of an
+// array. Names are matched case-insensitively; unknown names select nothing.
 import { badRequest } from "../domain/api-error.js";
 
 /** Property name (lower case) → what to keep inside it; null keeps it whole. */

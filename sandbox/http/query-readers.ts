@@ -1,5 +1,5 @@
-// Query parameters as CallFire encodes them (API.md §2.3): repeated `id`, CSV `states`/`results`,
-// `true`/`false`, ms integers. A malformed value is a 400 naming the parameter.
+// Query parameters as CallFire encodes them (docs/callfire-api.md §Query encoding): repeated `id`, CSV
+// `states`/`results`, `true`/`false`, ms integers. A malformed value is a 400 naming the parameter.
 import type { Request } from "express";
 import { badRequest } from "../domain/api-error.js";
 

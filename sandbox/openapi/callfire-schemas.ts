@@ -1,6 +1,7 @@
 // The CallFire models as the sandbox enforces them: the types of the official OpenAPI document (derived and
 // committed beside this file), closed to undocumented properties, plus the constraints CallFire states only
-// in words (API.md §5.9–5.10). Requests are checked with them, and the contract tests check responses.
+// in words (docs/callfire-api.md §Models). Requests are checked with them, and the contract tests check
+// responses.
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import document from "./callfire-texts.schemas.json" with { type: "json" };

@@ -1,4 +1,4 @@
-// /v2/campaigns/batches/{id}: read a batch, switch it on or off (API.md §4.21–4.22).
+// /v2/campaigns/batches/{id}: read a batch, switch it on or off (docs/callfire-api.md §Endpoints, 21–22).
 import { Router } from "express";
 import { notFound } from "../domain/api-error.js";
 import { setBatchEnabled } from "../domain/broadcasts.service.js";

@@ -1,4 +1,4 @@
-// /v2/texts/auto-replys (sic): list, create, get, delete (API.md §4.4–4.7).
+// /v2/texts/auto-replys (sic): list, create, get, delete (docs/callfire-api.md §Endpoints, 4–7).
 import { Router } from "express";
 import { notFound } from "../domain/api-error.js";
 import { compileMatch } from "../domain/auto-reply-matcher.js";

@@ -1,4 +1,4 @@
-// /v2/texts/broadcasts: the text broadcast endpoints (API.md §4.8–4.20).
+// /v2/texts/broadcasts: the text broadcast endpoints (docs/callfire-api.md §Endpoints, 8–20).
 import { Router } from "express";
 import {
   addBatch,

@@ -1,4 +1,4 @@
-// /v2/texts: search, send, get (API.md §4.1–4.3).
+// /v2/texts: search, send, get (docs/callfire-api.md §Endpoints, 1–3).
 import { Router } from "express";
 import { notFound } from "../domain/api-error.js";
 import { TEXT_RESULTS, TEXT_STATES } from "../domain/callfire.types.js";

@@ -242,7 +242,7 @@ export class CampaignsRepository {
     this.db.prepare("UPDATE campaigns SET status = ?, last_modified = ? WHERE id = ?").run(status, now, id);
   }
 
-  /** Text broadcasts for search: never the default campaign, never archived ones (API.md §4.8). */
+  /** Broadcasts for search: not the default campaign, not archived (docs/callfire-api.md §Endpoints). */
   find(accountId: number, filter: BroadcastFilter, limit: number, offset: number): [Campaign[], number] {
     const where = ["account_id = ?", "is_default = 0", "status <> 'ARCHIVED'"];
     const params: unknown[] = [accountId];

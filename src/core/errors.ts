@@ -1,4 +1,4 @@
-// The error codes a client can see (ARCHITECTURE.md, "Errors") and the one way to raise them.
+// The error codes a client can see (docs/architecture.md §Errors) and the one way to raise them.
 import { GraphQLError } from "graphql";
 
 export type ErrorCode =

@@ -1,4 +1,4 @@
-// Server configuration, read once from the environment at start-up (ARCHITECTURE.md, "Configuration").
+// Server configuration, read once from the environment at start-up (every variable: README, "Configuration").
 import { DEFAULT_REQUEST_DEADLINE_MS } from "../../datasources/request-deadline.js";
 
 export interface ServerConfig {

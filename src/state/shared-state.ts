@@ -1,5 +1,5 @@
 // Everything that outlives a request, in one place: in this process (the default, so `npm start` needs
-// nothing) or in Redis when REDIS_URL is set, so replicas share it (ARCHITECTURE.md, "Deployed").
+// nothing) or in Redis when REDIS_URL is set, so replicas share it (docs/architecture.md §Where state lives).
 import type { Logger } from "../core/logger.js";
 import { createMemoryDeliveryDedupe, type DeliveryDedupe } from "./delivery-dedupe.js";
 import type { IdempotencyStore } from "./idempotency-store.js";

@@ -1,5 +1,5 @@
-// Every CallFire failure becomes the code of ARCHITECTURE.md's table, and no error, extension or log line
-// ever carries the credentials, a URL or CallFire's developerMessage.
+// Every CallFire failure becomes the code of docs/architecture.md §Errors, and no error, extension or log
+// line ever carries the credentials, a URL or CallFire's developerMessage.
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";

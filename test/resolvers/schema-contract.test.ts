@@ -1,4 +1,4 @@
-// The built schema against the public contract (a copy of design/schema-sketch.graphql): every type,
+// The built schema against the public contract (test/fixtures/schema-sketch.graphql): every type,
 // field, argument and enum value of the sketch exists with the same type, and everything we define has a
 // description.
 import { readFileSync } from "node:fs";

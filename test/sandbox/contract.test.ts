@@ -1,5 +1,6 @@
-// Contract tests: every endpoint of API.md §3 rows 1–22 over real HTTP. Every /v2 response is checked by
-// SandboxClient against the derived OpenAPI schemas (documented status, valid body, no undocumented keys).
+// Contract tests: every endpoint of docs/callfire-api.md §Endpoints, 1–22, over real HTTP. Every /v2 response
+// is checked by SandboxClient against the derived OpenAPI schemas (documented status, valid body, no
+// undocumented keys).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   Batch,
