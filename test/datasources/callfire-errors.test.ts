@@ -3,14 +3,13 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { authorizationHeader } from "../../src/core/credentials.js";
 import { UpstreamFault } from "../../src/core/errors.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
-import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
-import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
+import { useCallFireApi } from "../helpers/use-fake-callfire.js";
 
 const LOGIN = "leaky-login-7f3a";
 const PASSWORD = "S3cr3t-P@ss-never-log";
@@ -25,14 +24,7 @@ function errorBody(status: number) {
   };
 }
 
-const callfire = useFakeCallFire();
-let log: RecordingLogger;
-let api: CallFireRestApi;
-
-beforeEach(() => {
-  log = createRecordingLogger();
-  api = new CallFireRestApi({ http: callfire.http, credentials: CREDENTIALS, log });
-});
+const callfire = useCallFireApi(CREDENTIALS);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   return promise.then(
@@ -53,7 +45,7 @@ function visible(error: Error): string {
     error.message,
     JSON.stringify(error),
     JSON.stringify((error as GraphQLError).extensions ?? {}),
-    log.text(),
+    callfire.log.text(),
   ].join("\n");
 }
 
@@ -74,7 +66,7 @@ describe("status → code", () => {
     [503, "UPSTREAM_UNAVAILABLE"],
   ])("CallFire %i → %s, with status, internalCode and message only", async (status, code) => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id", { status, body: errorBody(status) });
-    const error = await failure(api.getTextBroadcast("13"));
+    const error = await failure(callfire.api.getTextBroadcast("13"));
     expect(error.extensions.code).toBe(code);
     expect(error.extensions.upstream).toEqual({ status, internalCode: 2, message: "error msg" });
     expect(JSON.stringify(error)).not.toContain("dev error msg");
@@ -87,18 +79,20 @@ describe("status → code", () => {
       status: 400,
       body: { ...errorBody(400), message: "toNumber is invalid" },
     });
-    const error = await failure(api.sendTexts({ recipients: [{ phoneNumber: "1" }] }));
+    const error = await failure(callfire.api.sendTexts({ recipients: [{ phoneNumber: "1" }] }));
     expect(error.message).toBe("toNumber is invalid");
   });
 
   it("404 names what was not found", async () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id", { status: 404, body: errorBody(404) });
-    expect((await failure(api.getTextBroadcast("13"))).message).toBe("CallFire has no text broadcast 13");
+    expect((await failure(callfire.api.getTextBroadcast("13"))).message).toBe(
+      "CallFire has no text broadcast 13",
+    );
   });
 
   it("401 says what to send and only UNAUTHENTICATED gets an HTTP status", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { status: 401, body: errorBody(401) });
-    const error = await failure(api.getText("1"));
+    const error = await failure(callfire.api.getText("1"));
     expect(error.message).toContain("Authorization: Basic base64(login:password)");
     expect(error.extensions.http).toEqual({ status: 401 });
   });
@@ -109,7 +103,7 @@ describe("status → code", () => {
       headers: { "retry-after": "30" },
       body: errorBody(429),
     });
-    const error = await failure(api.startTextBroadcast("13"));
+    const error = await failure(callfire.api.startTextBroadcast("13"));
     expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 30 });
   });
 
@@ -122,7 +116,7 @@ describe("status → code", () => {
         headers: { "retry-after": new Date(now + 90_000).toUTCString() },
         body: errorBody(429),
       });
-      const error = await failure(api.startTextBroadcast("13"));
+      const error = await failure(callfire.api.startTextBroadcast("13"));
       expect(error.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 90 });
     } finally {
       vi.useRealTimers();
@@ -131,15 +125,15 @@ describe("status → code", () => {
 
   it("an error body that is not JSON still gives the code, without the body", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { status: 503, body: "<html>maintenance</html>" });
-    const error = await failure(api.getText("1"));
+    const error = await failure(callfire.api.getText("1"));
     expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: { status: 503 } });
     expect(JSON.stringify(error)).not.toContain("maintenance");
   });
 
   it("logs developerMessage at debug level only, without credentials", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { status: 400, body: errorBody(400) });
-    await failure(api.getText("1"));
-    expect(log.lines).toEqual([
+    await failure(callfire.api.getText("1"));
+    expect(callfire.log.lines).toEqual([
       {
         level: "debug",
         message: "CallFire answered with an error",
@@ -153,14 +147,14 @@ describe("status → code", () => {
         },
       },
     ]);
-    expectNoSecrets(log.text());
+    expectNoSecrets(callfire.log.text());
   });
 });
 
 describe("unexpected answers", () => {
   it("an undocumented status is UPSTREAM_UNAVAILABLE, a fault of CallFire's, with nothing secret in it", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { status: 409, body: errorBody(409) });
-    const error = await failure(api.getText("1"));
+    const error = await failure(callfire.api.getText("1"));
     expect(error).toBeInstanceOf(UpstreamFault);
     expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: { status: 409 } });
     expect(error.message).toBe(
@@ -171,7 +165,7 @@ describe("unexpected answers", () => {
 
   it("a 200 whose body is not JSON is UPSTREAM_UNAVAILABLE, with nothing secret in it", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { body: "<html>portal</html>" });
-    const error = await failure(api.getText("1"));
+    const error = await failure(callfire.api.getText("1"));
     expect(error).toBeInstanceOf(UpstreamFault);
     expect(error.message).toBe("CallFire's answer for text 1 is not JSON; try again later");
     expectNoSecrets(visible(error));
@@ -184,7 +178,7 @@ describe("unexpected answers", () => {
     await new Promise((resolve) => server.close(resolve));
     const closed = createCallFireHttp({ baseUrl: `http://127.0.0.1:${port}/v2`, retryLimit: 0 });
     const error = await failure(
-      new CallFireRestApi({ http: closed, credentials: CREDENTIALS, log }).getText("1"),
+      new CallFireRestApi({ http: closed, credentials: CREDENTIALS, log: callfire.log }).getText("1"),
     );
     expect(error.extensions.code).toBe("UPSTREAM_UNAVAILABLE");
     expect(error.message).toBe("Could not reach CallFire (ECONNREFUSED)");
@@ -195,13 +189,13 @@ describe("unexpected answers", () => {
 describe("credentials", () => {
   it("are sent as exactly Basic base64(login:password)", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { body: { id: 1 } });
-    await api.getText("1");
+    await callfire.api.getText("1");
     expect(callfire.fake.calls[0].headers.authorization).toBe(
       `Basic ${Buffer.from(`${LOGIN}:${PASSWORD}`).toString("base64")}`,
     );
   });
 
   it("never show in the API object itself", () => {
-    expectNoSecrets(JSON.stringify(api));
+    expectNoSecrets(JSON.stringify(callfire.api));
   });
 });

@@ -5,15 +5,30 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { FieldProjection } from "../../datasources/projection/field-projection.js";
 import { OperationProjection } from "../../datasources/projection/operation-projection.js";
-import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
+import { useCallFireApi } from "../helpers/use-fake-callfire.js";
 import { createRecordingLogger } from "../helpers/recording-logger.js";
 
 const CREDENTIALS = { login: "api-login", password: "api-password" };
 const PAGE = { items: [], limit: 1, offset: 0, totalCount: 0 };
 
-const callfire = useFakeCallFire();
-let projection: FieldProjection;
-let api: CallFireRestApi;
+/** The operation's projection, as field-projection.plugin.ts would select it. */
+const projection = new FieldProjection();
+projection.select(
+  new OperationProjection(
+    new Map([
+      ["Text", new Set(["message"])],
+      ["TextPage", new Set(["items"])],
+      ["TextBroadcast", new Set(["name"])],
+      ["TextBroadcastPage", new Set(["totalCount"])],
+      ["Batch", new Set(["size"])],
+      ["BatchPage", new Set(["items"])],
+      ["TextBroadcastStats", new Set(["receivedCount"])],
+      ["TextAutoReply", new Set(["keyword"])],
+      ["TextAutoReplyPage", new Set(["items"])],
+    ]),
+  ),
+);
+const callfire = useCallFireApi(CREDENTIALS, { fieldProjection: projection });
 
 beforeEach(() => {
   for (const path of ["/v2/texts", "/v2/texts/broadcasts", "/v2/texts/auto-replys"]) {
@@ -28,28 +43,6 @@ beforeEach(() => {
   callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
   callfire.fake.on("POST", "/v2/texts/broadcasts/:id/recipients", { body: { items: [] } });
   callfire.fake.on("POST", "/v2/texts/broadcasts/:id/start", {});
-  projection = new FieldProjection();
-  projection.select(
-    new OperationProjection(
-      new Map([
-        ["Text", new Set(["message"])],
-        ["TextPage", new Set(["items"])],
-        ["TextBroadcast", new Set(["name"])],
-        ["TextBroadcastPage", new Set(["totalCount"])],
-        ["Batch", new Set(["size"])],
-        ["BatchPage", new Set(["items"])],
-        ["TextBroadcastStats", new Set(["receivedCount"])],
-        ["TextAutoReply", new Set(["keyword"])],
-        ["TextAutoReplyPage", new Set(["items"])],
-      ]),
-    ),
-  );
-  api = new CallFireRestApi({
-    http: callfire.http,
-    credentials: CREDENTIALS,
-    log: createRecordingLogger(),
-    fieldProjection: projection,
-  });
 });
 
 function sent(): string[] {
@@ -61,20 +54,20 @@ function sent(): string[] {
 describe("CallFireRestApi with a field projection", () => {
   it("asks every model-returning call for the operation's fields", async () => {
     const recipients = [{ phoneNumber: "12135551100", message: "Hi" }];
-    await api.findTexts({ limit: 1 });
-    await api.getText("1");
-    await api.getTextsByIds(["1", "2"]);
-    await api.sendTexts({ recipients });
-    await api.findTextBroadcasts({});
-    await api.getTextBroadcast("3");
-    await api.getTextBroadcastBatches("3", {});
-    await api.addTextBroadcastRecipients("3", recipients, {});
-    await api.getTextBroadcastStats("3", {});
-    await api.getTextBroadcastTexts("3", { batchId: "9" });
-    await api.getBatch("9");
-    await api.findTextAutoReplies({});
-    await api.getTextAutoReply("4");
-    await api.startTextBroadcast("3");
+    await callfire.api.findTexts({ limit: 1 });
+    await callfire.api.getText("1");
+    await callfire.api.getTextsByIds(["1", "2"]);
+    await callfire.api.sendTexts({ recipients });
+    await callfire.api.findTextBroadcasts({});
+    await callfire.api.getTextBroadcast("3");
+    await callfire.api.getTextBroadcastBatches("3", {});
+    await callfire.api.addTextBroadcastRecipients("3", recipients, {});
+    await callfire.api.getTextBroadcastStats("3", {});
+    await callfire.api.getTextBroadcastTexts("3", { batchId: "9" });
+    await callfire.api.getBatch("9");
+    await callfire.api.findTextAutoReplies({});
+    await callfire.api.getTextAutoReply("4");
+    await callfire.api.startTextBroadcast("3");
     expect(sent()).toEqual([
       "GET /v2/texts limit=1&fields=items(id,message),limit,offset,totalCount",
       "GET /v2/texts/1 fields=id,message",

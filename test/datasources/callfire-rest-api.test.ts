@@ -1,25 +1,16 @@
 // Every CallFireRestApi method against the loopback fake, with CallFire's real fixture bodies: the exact
 // upstream request (method, path, query, body) and the exact model that comes back.
-import { beforeEach, describe, expect, it } from "vitest";
-import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
+import { describe, expect, it } from "vitest";
 import { errorCode } from "../../src/core/errors.js";
 import { BigMessageStrategy, BroadcastStatus, TextResult, TextState } from "../../schema/enums.js";
 import type { Text } from "../../schema/text.type.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import type { RecordedCall } from "../helpers/fake-callfire.js";
-import { useFakeCallFire } from "../helpers/use-fake-callfire.js";
-import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
+import { useCallFireApi } from "../helpers/use-fake-callfire.js";
 
 const CREDENTIALS = { login: "api-login", password: "api-password" };
 
-const callfire = useFakeCallFire();
-let log: RecordingLogger;
-let api: CallFireRestApi;
-
-beforeEach(() => {
-  log = createRecordingLogger();
-  api = new CallFireRestApi({ http: callfire.http, credentials: CREDENTIALS, log });
-});
+const callfire = useCallFireApi(CREDENTIALS);
 
 function onlyCall(): RecordedCall {
   expect(callfire.fake.calls).toHaveLength(1);
@@ -28,6 +19,18 @@ function onlyCall(): RecordedCall {
 
 function query(call: RecordedCall): Array<[string, string]> {
   return [...call.query];
+}
+
+/** A create endpoint answering 201 with CallFire's example response, `<example>.response.json`. */
+function answerCreated(path: string, example: string): void {
+  callfire.fake.on("POST", path, { status: 201, body: callfireFixture(`${example}.response.json`) });
+}
+
+/** The one call made, once it is seen to carry CallFire's example request, `<example>.request.json`. */
+function sentExample(example: string): RecordedCall {
+  const call = onlyCall();
+  expect(call.body).toEqual(callfireFixture(`${example}.request.json`));
+  return call;
 }
 
 /** texts/getText.response.json as a model. */
@@ -69,7 +72,7 @@ const GET_TEXT_MODEL: Text = {
 describe("texts", () => {
   it("findTexts sends repeated ids, CSV states, every filter given and nothing null", async () => {
     callfire.fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
-    const page = await api.findTexts({
+    const page = await callfire.api.findTexts({
       limit: 5,
       offset: 0,
       filter: {
@@ -134,20 +137,20 @@ describe("texts", () => {
 
   it("findTexts with no arguments sends no query at all", async () => {
     callfire.fake.on("GET", "/v2/texts", { body: { items: [], totalCount: 0 } });
-    const page = await api.findTexts({});
+    const page = await callfire.api.findTexts({});
     expect(query(onlyCall())).toEqual([]);
     expect(page).toEqual({ items: [], limit: null, offset: null, totalCount: 0, hasMore: false });
   });
 
   it("getText maps the fixture exactly, records and all", async () => {
     callfire.fake.on("GET", "/v2/texts/:id", { body: callfireFixture("texts/getText.response.json") });
-    expect(await api.getText("13413")).toEqual(GET_TEXT_MODEL);
+    expect(await callfire.api.getText("13413")).toEqual(GET_TEXT_MODEL);
     expect(onlyCall().path).toBe("/v2/texts/13413");
   });
 
   it("getTextsByIds asks for the ids with a limit that fits them all", async () => {
     callfire.fake.on("GET", "/v2/texts", { body: callfireFixture("texts/findTexts.response.json") });
-    const texts = await api.getTextsByIds(["13405", "13404", "99"]);
+    const texts = await callfire.api.getTextsByIds(["13405", "13404", "99"]);
     expect(query(onlyCall())).toEqual([
       ["id", "13405"],
       ["id", "13404"],
@@ -158,15 +161,15 @@ describe("texts", () => {
   });
 
   it("getTextsByIds makes no call for no ids and refuses more than 100", async () => {
-    expect(await api.getTextsByIds([])).toEqual([]);
+    expect(await callfire.api.getTextsByIds([])).toEqual([]);
     const ids = Array.from({ length: 101 }, (_, index) => String(index + 1));
-    await expect(api.getTextsByIds(ids)).rejects.toThrow(RangeError);
+    await expect(callfire.api.getTextsByIds(ids)).rejects.toThrow(RangeError);
     expect(callfire.fake.calls).toHaveLength(0);
   });
 
   it("sendTexts posts the recipients as CallFire's own client does", async () => {
     callfire.fake.on("POST", "/v2/texts", { body: callfireFixture("texts/sendTexts.response.json") });
-    const texts = await api.sendTexts({
+    const texts = await callfire.api.sendTexts({
       campaignId: "100",
       defaultMessage: null,
       strictValidation: true,
@@ -175,13 +178,12 @@ describe("texts", () => {
         { phoneNumber: "12135551101", fromNumber: "12135551102", message: "Testing 1 2 3", attributes: null },
       ],
     });
-    const call = onlyCall();
+    const call = sentExample("texts/sendTexts");
     expect(call.headers["content-type"]).toBe("application/json");
     expect(query(call)).toEqual([
       ["campaignId", "100"],
       ["strictValidation", "true"],
     ]);
-    expect(call.body).toEqual(callfireFixture("texts/sendTexts.request.json"));
     expect(texts.map((text) => [text.id, text.state, text.message])).toEqual([
       ["13413", TextState.READY, "Hello World!"],
       ["13414", TextState.READY, "Testing 1 2 3"],
@@ -190,7 +192,7 @@ describe("texts", () => {
 
   it("sendTexts sends contact ids and media ids as numbers, attributes as given", async () => {
     callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
-    await api.sendTexts({
+    await callfire.api.sendTexts({
       defaultMessage: "Hi ${name}",
       recipients: [{ contactId: "4096", attributes: { name: "Alice" }, mediaIds: ["77", "78"] }],
     });
@@ -207,7 +209,7 @@ describe("text broadcasts", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts", {
       body: callfireFixture("textBroadcasts/findTextBroadcasts.response.json"),
     });
-    const page = await api.findTextBroadcasts({
+    const page = await callfire.api.findTextBroadcasts({
       limit: 5,
       filter: {
         name: "name",
@@ -257,7 +259,7 @@ describe("text broadcasts", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id", {
       body: callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
     });
-    const broadcast = await api.getTextBroadcast("13");
+    const broadcast = await callfire.api.getTextBroadcast("13");
     expect(onlyCall().path).toBe("/v2/texts/broadcasts/13");
     expect(broadcast).toMatchObject({
       id: "13",
@@ -271,11 +273,8 @@ describe("text broadcasts", () => {
   });
 
   it("createTextBroadcast posts the fixture body and returns the new id as a string", async () => {
-    callfire.fake.on("POST", "/v2/texts/broadcasts", {
-      status: 201,
-      body: callfireFixture("textBroadcasts/createTextBroadcast.response.json"),
-    });
-    const id = await api.createTextBroadcast(
+    answerCreated("/v2/texts/broadcasts", "textBroadcasts/createTextBroadcast");
+    const id = await callfire.api.createTextBroadcast(
       {
         name: "Example API SMS",
         fromNumber: "19206596476",
@@ -289,27 +288,25 @@ describe("text broadcasts", () => {
       { start: true, strictValidation: null },
     );
     expect(id).toBe("11");
-    const call = onlyCall();
+    const call = sentExample("textBroadcasts/createTextBroadcast");
     expect(query(call)).toEqual([["start", "true"]]);
-    expect(call.body).toEqual(callfireFixture("textBroadcasts/createTextBroadcast.request.json"));
   });
 
   it("updateTextBroadcast puts the fixture body, id included, and ignores the response body", async () => {
     callfire.fake.on("PUT", "/v2/texts/broadcasts/:id", { body: { id: 11 } });
-    await api.updateTextBroadcast(
+    await callfire.api.updateTextBroadcast(
       "11",
       { name: "Example API SMS updated", resumeNextDay: false, message: "a new test message", labels: null },
       { strictValidation: true },
     );
-    const call = onlyCall();
+    const call = sentExample("textBroadcasts/updateTextBroadcast");
     expect(call.path).toBe("/v2/texts/broadcasts/11");
     expect(query(call)).toEqual([["strictValidation", "true"]]);
-    expect(call.body).toEqual(callfireFixture("textBroadcasts/updateTextBroadcast.request.json"));
   });
 
   it("updateTextBroadcast sends a local time restriction without its nulls", async () => {
     callfire.fake.on("PUT", "/v2/texts/broadcasts/:id", {});
-    await api.updateTextBroadcast(
+    await callfire.api.updateTextBroadcast(
       "11",
       { labels: [], localTimeRestriction: { enabled: true, beginHour: 8, beginMinute: null, endHour: 21 } },
       {},
@@ -327,7 +324,7 @@ describe("text broadcasts", () => {
     ["stopTextBroadcast", "stop"],
   ] as const)("%s posts to /%s with no body", async (method, action) => {
     callfire.fake.on("POST", `/v2/texts/broadcasts/:id/${action}`, {});
-    await api[method]("13");
+    await callfire.api[method]("13");
     const call = onlyCall();
     expect(call.path).toBe(`/v2/texts/broadcasts/13/${action}`);
     expect(call.rawBody).toBe("");
@@ -337,7 +334,7 @@ describe("text broadcasts", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
       body: callfireFixture("textBroadcasts/getBatches.response.json"),
     });
-    const page = await api.getTextBroadcastBatches("13", { limit: 100, offset: 0 });
+    const page = await callfire.api.getTextBroadcastBatches("13", { limit: 100, offset: 0 });
     expect(onlyCall().path).toBe("/v2/texts/broadcasts/13/batches");
     expect(query(callfire.fake.calls[0])).toEqual([
       ["limit", "100"],
@@ -364,11 +361,8 @@ describe("text broadcasts", () => {
   });
 
   it("addTextBroadcastBatch posts the fixture body and returns the batch id", async () => {
-    callfire.fake.on("POST", "/v2/texts/broadcasts/:id/batches", {
-      status: 201,
-      body: callfireFixture("textBroadcasts/addBatch.response.json"),
-    });
-    const id = await api.addTextBroadcastBatch(
+    answerCreated("/v2/texts/broadcasts/:id/batches", "textBroadcasts/addBatch");
+    const id = await callfire.api.addTextBroadcastBatch(
       "13",
       {
         name: "contact batch for text",
@@ -379,25 +373,23 @@ describe("text broadcasts", () => {
       { strictValidation: true },
     );
     expect(id).toBe("8");
-    const call = onlyCall();
+    const call = sentExample("textBroadcasts/addBatch");
     expect(call.path).toBe("/v2/texts/broadcasts/13/batches");
     expect(query(call)).toEqual([["strictValidation", "true"]]);
-    expect(call.body).toEqual(callfireFixture("textBroadcasts/addBatch.request.json"));
   });
 
   it("addTextBroadcastRecipients posts the fixture body and maps the texts", async () => {
     callfire.fake.on("POST", "/v2/texts/broadcasts/:id/recipients", {
       body: callfireFixture("textBroadcasts/addRecipients.response.json"),
     });
-    const texts = await api.addTextBroadcastRecipients(
+    const texts = await callfire.api.addTextBroadcastRecipients(
       "13",
       [{ phoneNumber: "12135551100" }, { phoneNumber: "12135551101" }],
       { strictValidation: null },
     );
-    const call = onlyCall();
+    const call = sentExample("textBroadcasts/addRecipients");
     expect(call.path).toBe("/v2/texts/broadcasts/13/recipients");
     expect(query(call)).toEqual([]);
-    expect(call.body).toEqual(callfireFixture("textBroadcasts/addRecipients.request.json"));
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatchObject({ id: "13405", campaignId: "13", batchId: "11", state: TextState.READY });
   });
@@ -406,7 +398,7 @@ describe("text broadcasts", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
       body: callfireFixture("textBroadcasts/getStats.response.json"),
     });
-    const stats = await api.getTextBroadcastStats("13", {
+    const stats = await callfire.api.getTextBroadcastStats("13", {
       begin: new Date(1443380000000),
       end: new Date(1443390000000),
     });
@@ -433,7 +425,7 @@ describe("text broadcasts", () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
       body: callfireFixture("textBroadcasts/getTexts.response.json"),
     });
-    const page = await api.getTextBroadcastTexts("13", { batchId: "9", limit: 100, offset: 0 });
+    const page = await callfire.api.getTextBroadcastTexts("13", { batchId: "9", limit: 100, offset: 0 });
     expect(query(onlyCall())).toEqual([
       ["batchId", "9"],
       ["limit", "100"],
@@ -452,7 +444,7 @@ describe("text broadcasts", () => {
     "toggleTextBroadcastRecipientsStatus sends enable=%s and the recipients",
     async (enable) => {
       callfire.fake.on("POST", "/v2/texts/broadcasts/:id/toggleRecipientsStatus", {});
-      await api.toggleTextBroadcastRecipientsStatus(
+      await callfire.api.toggleTextBroadcastRecipientsStatus(
         "13",
         [{ phoneNumber: "12135551100" }, { phoneNumber: "12135551101" }],
         enable,
@@ -470,7 +462,7 @@ describe("batches", () => {
     callfire.fake.on("GET", "/v2/campaigns/batches/:id", {
       body: callfireFixture("batches/getBatch.response.json"),
     });
-    expect(await api.getBatch("1")).toEqual({
+    expect(await callfire.api.getBatch("1")).toEqual({
       id: "1",
       name: "CF2 Campaign Sample",
       status: "ACTIVE",
@@ -488,7 +480,7 @@ describe("batches", () => {
     ["textBroadcasts/updateBatch.request.json", true],
   ])("updateBatch puts %s", async (fixture, enabled) => {
     callfire.fake.on("PUT", "/v2/campaigns/batches/:id", {});
-    await api.updateBatch("11", { enabled, name: null });
+    await callfire.api.updateBatch("11", { enabled, name: null });
     const call = onlyCall();
     expect(call.path).toBe("/v2/campaigns/batches/11");
     expect(call.body).toEqual(callfireFixture(fixture));
@@ -500,7 +492,7 @@ describe("auto-replies", () => {
     callfire.fake.on("GET", "/v2/texts/auto-replys", {
       body: callfireFixture("textAutoReplies/findTextAutoReplies.response.json"),
     });
-    const page = await api.findTextAutoReplies({ number: "67076", limit: 100, offset: null });
+    const page = await callfire.api.findTextAutoReplies({ number: "67076", limit: 100, offset: null });
     expect(query(onlyCall())).toEqual([
       ["number", "67076"],
       ["limit", "100"],
@@ -527,7 +519,7 @@ describe("auto-replies", () => {
     callfire.fake.on("GET", "/v2/texts/auto-replys/:id", {
       body: callfireFixture("textAutoReplies/getTextAutoReply.response.json"),
     });
-    expect(await api.getTextAutoReply("15")).toEqual({
+    expect(await callfire.api.getTextAutoReply("15")).toEqual({
       id: "15",
       number: null,
       keyword: "CALLFIRE",
@@ -538,23 +530,20 @@ describe("auto-replies", () => {
   });
 
   it("createTextAutoReply posts the fixture body and returns the id", async () => {
-    callfire.fake.on("POST", "/v2/texts/auto-replys", {
-      status: 201,
-      body: callfireFixture("textAutoReplies/createTextAutoReply.response.json"),
-    });
-    const id = await api.createTextAutoReply({
+    answerCreated("/v2/texts/auto-replys", "textAutoReplies/createTextAutoReply");
+    const id = await callfire.api.createTextAutoReply({
       number: "67076",
       keyword: "CALLFIRE",
       match: null,
       message: "I am a leaf on the wind",
     });
     expect(id).toBe("15");
-    expect(onlyCall().body).toEqual(callfireFixture("textAutoReplies/createTextAutoReply.request.json"));
+    sentExample("textAutoReplies/createTextAutoReply");
   });
 
   it("deleteTextAutoReply sends DELETE and accepts 204", async () => {
     callfire.fake.on("DELETE", "/v2/texts/auto-replys/:id", { status: 204 });
-    await api.deleteTextAutoReply("15");
+    await callfire.api.deleteTextAutoReply("15");
     expect(onlyCall()).toMatchObject({ method: "DELETE", path: "/v2/texts/auto-replys/15" });
   });
 });
@@ -562,11 +551,11 @@ describe("auto-replies", () => {
 describe("ids", () => {
   it("an id that is not a CallFire id is BAD_USER_INPUT before any call", async () => {
     for (const bad of ["abc", "../texts", "-1", "1.5", "", "99999999999999999999"]) {
-      await expect(api.getText(bad).catch(errorCode)).resolves.toBe("BAD_USER_INPUT");
+      await expect(callfire.api.getText(bad).catch(errorCode)).resolves.toBe("BAD_USER_INPUT");
     }
-    await expect(api.sendTexts({ recipients: [{ contactId: "x1" }] }).catch(errorCode)).resolves.toBe(
-      "BAD_USER_INPUT",
-    );
+    await expect(
+      callfire.api.sendTexts({ recipients: [{ contactId: "x1" }] }).catch(errorCode),
+    ).resolves.toBe("BAD_USER_INPUT");
     expect(callfire.fake.calls).toHaveLength(0);
   });
 
@@ -575,13 +564,13 @@ describe("ids", () => {
     callfire.fake.on("GET", "/v2/texts/:id", {
       body: `{"id":${big},"campaignId":7420017300281076000,"contact":{"id":${big}},"created":1443403042000}`,
     });
-    const text = await api.getText(big);
+    const text = await callfire.api.getText(big);
     expect(onlyCall().path).toBe(`/v2/texts/${big}`);
     expect(text).toMatchObject({ id: big, campaignId: "7420017300281076000", contact: { id: big } });
     expect(text.created).toEqual(new Date(1443403042000));
 
     callfire.fake.on("POST", "/v2/texts", { body: { items: [] } });
-    await api.sendTexts({ recipients: [{ contactId: "9223372036854775807", mediaIds: [big] }] });
+    await callfire.api.sendTexts({ recipients: [{ contactId: "9223372036854775807", mediaIds: [big] }] });
     expect(callfire.fake.calls[1].rawBody).toBe(
       `[{"contactId":9223372036854775807,"media":[{"id":${big}}]}]`,
     );

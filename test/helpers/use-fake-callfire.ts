@@ -2,7 +2,10 @@
 // file (no retries, short timeout), the fake's routes and recorded calls reset before each test.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createCallFireHttp, type CallFireHttp } from "../../datasources/callfire-http.js";
+import { CallFireRestApi, type CallFireRestApiOptions } from "../../datasources/callfire-rest-api.js";
+import type { Credentials } from "../../src/core/credentials.js";
 import { startFakeCallFire, type FakeCallFire } from "./fake-callfire.js";
+import { createRecordingLogger, type RecordingLogger } from "./recording-logger.js";
 
 export interface FakeCallFireSuite {
   readonly fake: FakeCallFire;
@@ -18,5 +21,25 @@ export function useFakeCallFire(): FakeCallFireSuite {
   });
   afterAll(() => suite.fake.stop());
   beforeEach(() => suite.fake.reset());
+  return suite;
+}
+
+export interface CallFireApiSuite extends FakeCallFireSuite {
+  /** The API under test, new for each test, on the fake with these credentials. */
+  readonly api: CallFireRestApi;
+  /** What `api` logged in this test. */
+  readonly log: RecordingLogger;
+}
+
+/** useFakeCallFire plus a CallFireRestApi on it; `options` adds to how each test's API is built. */
+export function useCallFireApi(
+  credentials: Credentials,
+  options: Partial<CallFireRestApiOptions> = {},
+): CallFireApiSuite {
+  const suite = useFakeCallFire() as FakeCallFireSuite & { api: CallFireRestApi; log: RecordingLogger };
+  beforeEach(() => {
+    suite.log = createRecordingLogger();
+    suite.api = new CallFireRestApi({ http: suite.http, credentials, log: suite.log, ...options });
+  });
   return suite;
 }
