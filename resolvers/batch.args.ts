@@ -2,16 +2,19 @@ import { Length, ValidateNested } from "class-validator";
 import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID } from "type-graphql";
 import { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @ArgsType()
 export class BatchArgs {
   @Field(() => ID, { description: "CallFire batch id." })
+  @IsCallFireId()
   id!: string;
 }
 
 @ArgsType()
 export class AddTextBroadcastBatchArgs {
   @Field(() => ID, { description: "CallFire text broadcast id." })
+  @IsCallFireId()
   broadcastId!: string;
 
   @Field(() => BatchInput, { description: "The new batch: a contact list or recipients." })
@@ -32,6 +35,7 @@ export class AddTextBroadcastBatchArgs {
 @ArgsType()
 export class UpdateBatchArgs {
   @Field(() => ID, { description: "CallFire batch id." })
+  @IsCallFireId()
   id!: string;
 
   @Field(() => BatchUpdateInput, { description: "The changes." })

@@ -7,7 +7,7 @@ import type { Text } from "../schema/text.type.js";
 import type { Context } from "./context.js";
 import { AddTextBroadcastBatchArgs, BatchArgs, UpdateBatchArgs } from "./batch.args.js";
 import { PageArgs } from "./page.args.js";
-import { checkBatchInput, checkId, checkPage, checkSomeField } from "./validate.js";
+import { checkBatchInput, checkPage, checkSomeField } from "./validate.js";
 
 @Resolver(() => Batch)
 export class BatchResolver {
@@ -17,7 +17,6 @@ export class BatchResolver {
     description: "One contact batch by id; null when CallFire does not know it.",
   })
   batch(@Args(() => BatchArgs) { id }: BatchArgs, @Ctx() ctx: Context): Promise<Batch | null> {
-    checkId("id", id);
     return ctx.services.batches.byId(id);
   }
 
@@ -31,7 +30,6 @@ export class BatchResolver {
     @Args(() => AddTextBroadcastBatchArgs) args: AddTextBroadcastBatchArgs,
     @Ctx() ctx: Context,
   ): Promise<Batch> {
-    checkId("broadcastId", args.broadcastId);
     checkBatchInput(args.input);
     return ctx.services.batches.add(args);
   }
@@ -46,7 +44,6 @@ export class BatchResolver {
     @Args(() => UpdateBatchArgs) { id, input }: UpdateBatchArgs,
     @Ctx() ctx: Context,
   ): Promise<Batch> {
-    checkId("id", id);
     checkSomeField("input", input);
     return ctx.services.batches.update(id, input);
   }

@@ -13,12 +13,19 @@ import type { Context } from "./context.js";
 import { mapEvents, SKIP } from "../src/core/async-events.js";
 import type { LiveEvent, LiveResource } from "../src/state/live-events.js";
 import { TextBroadcastStatusChangedArgs, TextFinishedArgs, TextReceivedArgs } from "./subscription.args.js";
-import { checkId, checkPhoneNumber } from "./validate.js";
+import { checkRules } from "./validate.js";
 
 /** CallFire writes US numbers with their leading 1; a subscriber may leave it out. */
 function samePhoneNumber(number: string | null | undefined, wanted: string): boolean {
   const full = (digits: string) => (digits.length === 10 ? `1${digits}` : digits);
   return number != null && full(number) === full(wanted);
+}
+
+/** type-graphql validates no arguments of a subscribe function: here they get the rules of every other field. */
+async function validated<T extends object>(Type: new () => T, args: unknown): Promise<T> {
+  const value = Object.assign(new Type(), args);
+  await checkRules(value);
+  return value;
 }
 
 /** The account's events of one resource, as models, that pass `keep`. */
@@ -40,9 +47,8 @@ export class SubscriptionResolver {
   @Directive(PUBLIC_TAG)
   @Subscription(() => Text, {
     description: "A text arrived on one of the account's numbers (CallFire's InboundText Finished webhook).",
-    subscribe: ({ args, context }) => {
-      const { toNumber } = args as TextReceivedArgs;
-      checkPhoneNumber("toNumber", toNumber);
+    subscribe: async ({ args, context }) => {
+      const { toNumber } = await validated(TextReceivedArgs, args);
       return modelsOf(
         context as Context,
         "InboundText",
@@ -59,9 +65,8 @@ export class SubscriptionResolver {
   @Subscription(() => Text, {
     description:
       "An outbound text of the account reached its final state: sent, or failed with its result (CallFire's OutboundText Finished webhook).",
-    subscribe: ({ args, context }) => {
-      const { broadcastId } = args as TextFinishedArgs;
-      checkId("broadcastId", broadcastId);
+    subscribe: async ({ args, context }) => {
+      const { broadcastId } = await validated(TextFinishedArgs, args);
       return modelsOf(
         context as Context,
         "OutboundText",
@@ -78,9 +83,8 @@ export class SubscriptionResolver {
   @Subscription(() => TextBroadcast, {
     description:
       "A text broadcast of the account started, stopped or finished (CallFire's TextBroadcast webhooks); it is delivered as it stood at that moment.",
-    subscribe: ({ args, context }) => {
-      const { id } = args as TextBroadcastStatusChangedArgs;
-      checkId("id", id);
+    subscribe: async ({ args, context }) => {
+      const { id } = await validated(TextBroadcastStatusChangedArgs, args);
       return modelsOf(
         context as Context,
         "TextBroadcast",

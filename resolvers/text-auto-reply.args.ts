@@ -3,10 +3,12 @@ import { IDEMPOTENCY_KEY } from "./idempotency.args.js";
 import { ArgsType, Field, ID, Int } from "type-graphql";
 import { TextAutoReplyInput } from "../schema/text-auto-reply.input.js";
 import { LIMIT, OFFSET } from "./page.args.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @ArgsType()
 export class TextAutoReplyArgs {
   @Field(() => ID, { description: "CallFire auto-reply id." })
+  @IsCallFireId()
   id!: string;
 }
 

@@ -4,7 +4,7 @@ import { TextAutoReplyPage, type Page } from "../schema/page.type.js";
 import { TextAutoReply } from "../schema/text-auto-reply.type.js";
 import type { Context } from "./context.js";
 import { CreateTextAutoReplyArgs, TextAutoRepliesArgs, TextAutoReplyArgs } from "./text-auto-reply.args.js";
-import { checkAutoReplyInput, checkId, checkPage } from "./validate.js";
+import { checkAutoReplyInput, checkPage } from "./validate.js";
 
 @Resolver(() => TextAutoReply)
 export class TextAutoReplyResolver {
@@ -17,7 +17,6 @@ export class TextAutoReplyResolver {
     @Args(() => TextAutoReplyArgs) { id }: TextAutoReplyArgs,
     @Ctx() ctx: Context,
   ): Promise<TextAutoReply | null> {
-    checkId("id", id);
     return ctx.services.textAutoReplies.byId(id);
   }
 
@@ -49,7 +48,6 @@ export class TextAutoReplyResolver {
     @Args(() => TextAutoReplyArgs) { id }: TextAutoReplyArgs,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    checkId("id", id);
     return ctx.services.textAutoReplies.delete(id);
   }
 }

@@ -9,6 +9,7 @@ import {
   TextBroadcastUpdateInput,
 } from "../schema/text-broadcast.input.js";
 import { LIMIT, OFFSET } from "./page.args.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 const BROADCAST_ID = { description: "CallFire text broadcast id." } as const;
 const STRICT = {
@@ -19,6 +20,7 @@ const STRICT = {
 @ArgsType()
 export class TextBroadcastArgs {
   @Field(() => ID, BROADCAST_ID)
+  @IsCallFireId()
   id!: string;
 }
 
@@ -57,6 +59,7 @@ export class CreateTextBroadcastArgs {
 @ArgsType()
 export class UpdateTextBroadcastArgs {
   @Field(() => ID, BROADCAST_ID)
+  @IsCallFireId()
   id!: string;
 
   @Field(() => TextBroadcastUpdateInput, { description: "The changes; fields left out stay as they are." })
@@ -73,6 +76,7 @@ export class UpdateTextBroadcastArgs {
 @ArgsType()
 export class AddTextBroadcastRecipientsArgs {
   @Field(() => ID, BROADCAST_ID)
+  @IsCallFireId()
   broadcastId!: string;
 
   @Field(() => [TextRecipientInput], { description: "Who to add: 1 to 1000 recipients." })
@@ -90,6 +94,7 @@ export class AddTextBroadcastRecipientsArgs {
 @ArgsType()
 export class ToggleTextBroadcastRecipientsArgs {
   @Field(() => ID, BROADCAST_ID)
+  @IsCallFireId()
   broadcastId!: string;
 
   @Field(() => [RecipientInput], { description: "Whose texts: 1 to 1000 recipients." })
@@ -103,6 +108,7 @@ export class ToggleTextBroadcastRecipientsArgs {
 @ArgsType()
 export class BroadcastTextsArgs {
   @Field(() => ID, { nullable: true, description: "Only texts of this batch." })
+  @IsCallFireId()
   batchId?: string | null;
 
   @Field(() => Int, LIMIT)

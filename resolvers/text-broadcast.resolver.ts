@@ -16,14 +16,7 @@ import {
   ToggleTextBroadcastRecipientsArgs,
   UpdateTextBroadcastArgs,
 } from "./text-broadcast.args.js";
-import {
-  checkId,
-  checkPage,
-  checkRecipients,
-  checkSchedules,
-  checkSomeField,
-  checkWindow,
-} from "./validate.js";
+import { checkPage, checkRecipients, checkSchedules, checkSomeField, checkWindow } from "./validate.js";
 
 @Resolver(() => TextBroadcast)
 export class TextBroadcastResolver {
@@ -36,7 +29,6 @@ export class TextBroadcastResolver {
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast | null> {
-    checkId("id", id);
     return ctx.services.textBroadcasts.byId(id);
   }
 
@@ -81,7 +73,6 @@ export class TextBroadcastResolver {
     @Args(() => UpdateTextBroadcastArgs) { id, input, strictValidation }: UpdateTextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
-    checkId("id", id);
     checkSomeField("input", input);
     checkSchedules("input.schedules", input.schedules);
     return ctx.services.textBroadcasts.update(id, input, { strictValidation });
@@ -96,7 +87,6 @@ export class TextBroadcastResolver {
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
-    checkId("id", id);
     return ctx.services.textBroadcasts.start(id);
   }
 
@@ -109,7 +99,6 @@ export class TextBroadcastResolver {
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
-    checkId("id", id);
     return ctx.services.textBroadcasts.stop(id);
   }
 
@@ -123,7 +112,6 @@ export class TextBroadcastResolver {
     @Args(() => TextBroadcastArgs) { id }: TextBroadcastArgs,
     @Ctx() ctx: Context,
   ): Promise<TextBroadcast> {
-    checkId("id", id);
     return ctx.services.textBroadcasts.archive(id);
   }
 
@@ -137,7 +125,6 @@ export class TextBroadcastResolver {
     @Args(() => AddTextBroadcastRecipientsArgs) args: AddTextBroadcastRecipientsArgs,
     @Ctx() ctx: Context,
   ): Promise<Text[]> {
-    checkId("broadcastId", args.broadcastId);
     checkRecipients("recipients", args.recipients, 1);
     return ctx.services.textBroadcasts.addRecipients(args);
   }
@@ -153,7 +140,6 @@ export class TextBroadcastResolver {
     { broadcastId, recipients, enable }: ToggleTextBroadcastRecipientsArgs,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    checkId("broadcastId", broadcastId);
     checkRecipients("recipients", recipients, 1);
     await ctx.services.textBroadcasts.toggleRecipients(broadcastId, recipients, enable);
     return true;
@@ -183,7 +169,6 @@ export class TextBroadcastResolver {
     @Args(() => BroadcastTextsArgs) { batchId, limit, offset }: BroadcastTextsArgs,
     @Ctx() ctx: Context,
   ): Promise<Page<Text>> {
-    checkId("batchId", batchId);
     checkPage({ limit, offset });
     return ctx.services.textBroadcasts.texts({ broadcastId: broadcast.id, batchId, limit, offset });
   }

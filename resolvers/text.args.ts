@@ -4,16 +4,19 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 import { TextRecipientInput } from "../schema/recipient.input.js";
 import { TextFilter } from "../schema/text.input.js";
 import { LIMIT, OFFSET } from "./page.args.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @ArgsType()
 export class TextArgs {
   @Field(() => ID, { description: "CallFire text id." })
+  @IsCallFireId()
   id!: string;
 }
 
 @ArgsType()
 export class TextsArgs {
   @Field(() => TextFilter, { nullable: true, description: "Which texts; all of them when left out." })
+  @ValidateNested()
   filter?: TextFilter | null;
 
   @Field(() => Int, LIMIT)
@@ -33,6 +36,7 @@ export class SendTextsArgs {
     nullable: true,
     description: "Send through this text broadcast (its settings apply); the default campaign when left out.",
   })
+  @IsCallFireId()
   campaignId?: string | null;
 
   @Field(() => String, {

@@ -6,14 +6,13 @@ import { TextBroadcast } from "../schema/text-broadcast.type.js";
 import { Text } from "../schema/text.type.js";
 import type { Context } from "./context.js";
 import { SendTextsArgs, TextArgs, TextsArgs } from "./text.args.js";
-import { checkId, checkPage, checkSendTexts, checkTextFilter } from "./validate.js";
+import { checkPage, checkSendTexts, checkTextFilter } from "./validate.js";
 
 @Resolver(() => Text)
 export class TextResolver {
   @Directive(PUBLIC_TAG)
   @Query(() => Text, { nullable: true, description: "One text by id; null when CallFire does not know it." })
   text(@Args(() => TextArgs) { id }: TextArgs, @Ctx() ctx: Context): Promise<Text | null> {
-    checkId("id", id);
     return ctx.services.texts.byId(id);
   }
 

@@ -1,11 +1,11 @@
 // Argument checks that run before any CallFire call, each failing with BAD_USER_INPUT and a message that
-// says what to fix. Rules on one input field (phone formats, lengths, list sizes) sit on the schema/ input
-// classes as class-validator decorators; the rules here span several fields or arguments.
+// says what to fix. Rules on one field (ids, phone formats, lengths, list sizes) are class-validator
+// decorators on the argument and input classes (@IsCallFireId for ids); the rules here span several
+// fields or arguments.
 import { validate, type ValidationError } from "class-validator";
 import type { GraphQLError } from "graphql";
 import type { ValidatorFn } from "type-graphql";
-import { apiError } from "../src/core/errors.js";
-import { isCallFireId } from "../src/core/callfire-id.js";
+import { apiError, shown } from "../src/core/errors.js";
 import type { BatchInput } from "../schema/batch.input.js";
 import type { RecipientInput, TextRecipientInput } from "../schema/recipient.input.js";
 import type { LocalDateInput, ScheduleInput } from "../schema/schedule.input.js";
@@ -21,29 +21,6 @@ const MAX_FILTER_IDS = 100;
 
 function badInput(message: string): GraphQLError {
   return apiError("BAD_USER_INPUT", message);
-}
-
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-/** CallFire ids are int64: reject anything else here rather than let CallFire answer 400 or 404. */
-export function checkId(name: string, value: string | null | undefined): void {
-  if (value == null) return;
-  if (!isCallFireId(value)) {
-    throw badInput(`${name} must be a CallFire id (digits only, e.g. "13"); got ${shown(value)}`);
-  }
-}
-
-/** A number to match texts against, written as CallFire writes numbers. */
-export function checkPhoneNumber(name: string, value: string | null | undefined): void {
-  if (value == null) return;
-  if (!/^\d{5,15}$/.test(value)) {
-    throw badInput(
-      `${name} must be digits only, no + or spaces (e.g. 12132000384, or a short code like 67076); got ${shown(value)}`,
-    );
-  }
 }
 
 export function checkPage(page: { limit?: number | null; offset?: number | null }): void {
@@ -79,7 +56,6 @@ export function checkTextFilter(filter: TextFilter | null | undefined): void {
         `filter.ids must list 1 to ${MAX_FILTER_IDS} ids (leave it out to search all texts); got ${ids.length}`,
       );
     }
-    ids.forEach((id, index) => checkId(`filter.ids[${index}]`, id));
     const mixed = Object.entries(others)
       .filter(([, value]) => value != null)
       .map(([key]) => key);
@@ -89,12 +65,10 @@ export function checkTextFilter(filter: TextFilter | null | undefined): void {
       );
     }
   }
-  checkId("filter.campaignId", filter.campaignId);
-  checkId("filter.batchId", filter.batchId);
   checkWindow("filter.intervalBegin", filter.intervalBegin, "filter.intervalEnd", filter.intervalEnd);
 }
 
-/** Every recipient names a phone number or a contact; contact and media ids are CallFire ids. */
+/** Every recipient names a phone number or a contact. */
 export function checkRecipients(
   name: string,
   recipients: readonly (RecipientInput | TextRecipientInput)[],
@@ -108,10 +82,6 @@ export function checkRecipients(
     if (!recipient.phoneNumber && recipient.contactId == null) {
       throw badInput(`${at} needs a phoneNumber or a contactId`);
     }
-    checkId(`${at}.contactId`, recipient.contactId);
-    if ("mediaIds" in recipient) {
-      recipient.mediaIds?.forEach((id, mediaIndex) => checkId(`${at}.mediaIds[${mediaIndex}]`, id));
-    }
   });
 }
 
@@ -121,11 +91,10 @@ function isCalendarDate({ year, month, day }: LocalDateInput): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Dates a month has (no February 30), a start not after the stop, and ids that are CallFire ids. */
+/** Dates a month has (no February 30), and a start not after the stop. */
 export function checkSchedules(name: string, schedules: readonly ScheduleInput[] | null | undefined): void {
   schedules?.forEach((schedule, index) => {
     const at = `${name}[${index}]`;
-    checkId(`${at}.id`, schedule.id);
     for (const key of ["startDate", "stopDate"] as const) {
       const date = schedule[key];
       if (date && !isCalendarDate(date)) {
@@ -150,7 +119,6 @@ export function checkSendTexts(args: {
   defaultMessage?: string | null;
 }): void {
   checkRecipients("recipients", args.recipients, 1);
-  checkId("campaignId", args.campaignId);
   if (args.defaultMessage || args.campaignId != null) return;
   const index = args.recipients.findIndex((r) => !r.message && !r.mediaIds?.length);
   if (index >= 0) {
@@ -167,7 +135,6 @@ export function checkBatchInput(input: BatchInput): void {
   if (fromList === fromRecipients) {
     throw badInput("input needs exactly one of contactListId or recipients");
   }
-  checkId("input.contactListId", input.contactListId);
   if (input.recipients) checkRecipients("input.recipients", input.recipients, 1);
 }
 
@@ -205,7 +172,10 @@ function describe(errors: readonly ValidationError[], parent: string): string[] 
  * "input.recipients[0]: phoneNumber must be digits only, …". Our arguments are @ArgsType instances, so
  * the paths start at the argument names.
  */
-export const validateArgs: ValidatorFn = async (argValue) => {
+export const validateArgs: ValidatorFn = (argValue: unknown) => checkRules(argValue);
+
+/** The class-validator rules of an @ArgsType instance; BAD_USER_INPUT naming each failure. */
+export async function checkRules(argValue: unknown): Promise<void> {
   if (argValue === null || typeof argValue !== "object") return;
   const errors = await validate(argValue, {
     skipMissingProperties: true,
@@ -214,4 +184,4 @@ export const validateArgs: ValidatorFn = async (argValue) => {
   });
   const messages = describe(errors, "");
   if (messages.length > 0) throw badInput(messages.join("; "));
-};
+}

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { RecipientInput } from "./recipient.input.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @InputType({ description: "A new batch of recipients for a broadcast: give contactListId or recipients." })
 export class BatchInput {
@@ -8,6 +9,7 @@ export class BatchInput {
   name?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Id of an existing contact list to use as the batch." })
+  @IsCallFireId()
   contactListId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Remove repeated numbers while validating." })

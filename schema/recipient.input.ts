@@ -1,27 +1,27 @@
-import { ArrayMaxSize, Matches } from "class-validator";
+import { ArrayMaxSize } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
+import { IsPhoneNumber } from "./phone-number.rule.js";
 import { JSONObjectScalar, type JSONObject } from "./scalars.js";
-
-const PHONE = /^\d{5,15}$/;
-const PHONE_MESSAGE = "must be digits only, no + or spaces (e.g. 12132000384, or a short code like 67076)";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @InputType({ description: "A recipient of a batch or of a toggle: a phone number or an existing contact." })
 export class RecipientInput {
   @Field(() => String, { nullable: true, description: "Phone number, digits only (e.g. 12132000384)." })
-  @Matches(PHONE, { message: `phoneNumber ${PHONE_MESSAGE}` })
+  @IsPhoneNumber()
   phoneNumber?: string | null;
 
   @Field(() => ID, {
     nullable: true,
     description: "Id of an existing CallFire contact (instead of phoneNumber).",
   })
+  @IsCallFireId()
   contactId?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description: "Sender number for this recipient, overriding the default.",
   })
-  @Matches(PHONE, { message: `fromNumber ${PHONE_MESSAGE}` })
+  @IsPhoneNumber()
   fromNumber?: string | null;
 
   @Field(() => JSONObjectScalar, { nullable: true, description: "Template variables and user data." })
@@ -38,5 +38,6 @@ export class TextRecipientInput extends RecipientInput {
 
   @Field(() => [ID], { nullable: true, description: "Ids of uploaded media to attach (sends an MMS)." })
   @ArrayMaxSize(10)
+  @IsCallFireId()
   mediaIds?: string[] | null;
 }

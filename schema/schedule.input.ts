@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsTimeZone, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DayOfWeek } from "./enums.js";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 
 @InputType({ description: "A calendar date." })
 export class LocalDateInput {
@@ -44,6 +45,7 @@ export class ScheduleInput {
     nullable: true,
     description: "On an update: the id of one of the broadcast's schedules, to keep that schedule's id.",
   })
+  @IsCallFireId()
   id?: string | null;
 
   @Field(() => LocalDateInput, { nullable: true, description: "First day it applies." })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
+import { IsCallFireId } from "../src/core/callfire-id.js";
 import { TextResult, TextState } from "./enums.js";
 import { DateTimeScalar } from "./scalars.js";
 
@@ -8,6 +9,7 @@ export class TextFilter {
     nullable: true,
     description: "Only these texts; when given, CallFire ignores every other filter.",
   })
+  @IsCallFireId()
   ids?: string[] | null;
 
   @Field(() => ID, {
@@ -15,9 +17,11 @@ export class TextFilter {
     description:
       'Only texts of this broadcast; "0" is the default campaign (texts sent with sendTexts and no campaignId).',
   })
+  @IsCallFireId()
   campaignId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only texts from this batch." })
+  @IsCallFireId()
   batchId?: string | null;
 
   @Field(() => String, { nullable: true, description: "Only texts from this sender number or short code." })

@@ -97,3 +97,9 @@ export function errorCode(error: unknown): string | undefined {
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   return typeof code === "string" ? code : undefined;
 }
+
+/** A client's value as an error message quotes it: JSON, cut at 40 characters. */
+export function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -128,13 +128,19 @@ const cases: [string, string, Record<string, unknown> | undefined, string, strin
     "a schedule id that is not a CallFire id",
     `mutation { updateTextBroadcast(id: "13", input: { schedules: [{ id: "x", timeZone: "UTC" }] }) { id } }`,
     undefined,
-    'input.schedules[0].id must be a CallFire id (digits only, e.g. "13"); got "x"',
+    'input.schedules[0]: id must be a CallFire id (digits only, e.g. "13"); got "x"',
   ],
   [
     "a broadcast recipient with a bad contact id",
     `mutation { createTextBroadcast(input: { name: "n", message: "m", recipients: [{ contactId: "x" }] }) { id } }`,
     undefined,
-    'input.recipients[0].contactId must be a CallFire id (digits only, e.g. "13"); got "x"',
+    'input.recipients[0]: contactId must be a CallFire id (digits only, e.g. "13"); got "x"',
+  ],
+  [
+    "a bad id in a list of ids",
+    `{ texts(filter: { ids: ["1", "2", "x2"] }) { totalCount } }`,
+    undefined,
+    'filter: ids[2] must be a CallFire id (digits only, e.g. "13"); got "x2"',
   ],
   [
     "a batch from both a contact list and recipients",
