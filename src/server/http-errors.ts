@@ -1,4 +1,4 @@
-// What express answers when a request never reaches GraphQL: a body that is not JSON or is too large,
+// What the server answers when a request never reaches GraphQL: a body that is not JSON or is too large,
 // or an unknown path. Always JSON in GraphQL's error shape, never express's HTML page with a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../core/logger.js";
@@ -19,19 +19,29 @@ function describe(error: BodyParserError & Error, status: number): string {
   return status < 500 ? error.message : "Unexpected error.";
 }
 
-export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
-  return (error: BodyParserError & Error, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = error.status && error.status >= 400 && error.status < 600 ? error.status : 500;
-    if (status >= 500) log.error("unexpected HTTP error", { error });
-    res.status(status).json({
+/** The status and JSON body for an error raised before GraphQL (body parsing) or outside it. */
+export function errorResponse(error: unknown, log: Logger) {
+  const failure = error as BodyParserError & Error;
+  const status = failure.status && failure.status >= 400 && failure.status < 600 ? failure.status : 500;
+  if (status >= 500) log.error("unexpected HTTP error", { error });
+  return {
+    status,
+    body: {
       errors: [
         {
-          message: describe(error, status),
+          message: describe(failure, status),
           extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" },
         },
       ],
-    });
+    },
+  };
+}
+
+export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, body } = errorResponse(error, log);
+    res.status(status).json(body);
   };
 }
 

@@ -1,6 +1,7 @@
-// The HTTP server: express 5 with Apollo Server 5 at /graphql, an offline GraphiQL at /graphiql, the
-// /health, /ready and /metrics endpoints, and JSON errors for everything else. What a request's context
-// holds is decided by app.ts (the context factory); this file only serves, and drains on stop.
+// The HTTP server: Apollo Server 5 at /graphql (from node:http, graphql-http.ts), and express 5 for an
+// offline GraphiQL at /graphiql, the /health, /ready and /metrics endpoints, the webhooks, and JSON errors
+// for everything else. What a request's context holds is decided by app.ts (the context factory); this
+// file only serves, and drains on stop.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -9,21 +10,18 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
 import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "../core/logger.js";
 import type { Context } from "../../resolvers/context.js";
 import type { createContextFactory } from "../graphql/context-factory.js";
-import { isAllowedOrigin } from "./cors-origins.js";
-import { requireJsonPost } from "./csrf-guard.js";
 import { depthLimitRule } from "../graphql/depth-limit.rule.js";
 import { noSubscriptionOverHttpRule } from "../graphql/no-http-subscriptions.rule.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { inlineTracePlugin } from "../graphql/inline-trace.plugin.js";
 import { graphiqlHandler } from "./graphiql-page.js";
+import { graphqlHttpHandler, isGraphQLPath } from "./graphql-http.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
 import { landingPagePlugin } from "./landing-page.plugin.js";
 import type { MetricsRegistry } from "./metrics.js";
@@ -72,7 +70,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  // Requests are routed once Apollo has started (below); the server listens only after that.
+  const httpServer = http.createServer();
   const formatError = createFormatError(options.log);
   const validationRules = [depthLimitRule(options.maxQueryDepth)];
   // Subscriptions: graphql-ws on the same port and path as queries.
@@ -119,6 +118,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   await apollo.start();
+  const serveGraphQL = graphqlHttpHandler({
+    apollo,
+    context: options.context,
+    corsOrigins: options.corsOrigins,
+    log: options.log,
+  });
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isGraphQLPath(req.url)) serveGraphQL(req, res);
+    else app(req, res);
+  });
 
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
@@ -143,18 +152,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // GraphiQL needs introspection; where that is off (production's default) the page is off too.
   if (options.introspection) app.get("/graphiql", graphiqlHandler());
-
-  app.use(
-    "/graphql",
-    cors<cors.CorsRequest>({
-      origin: (origin, callback) => callback(null, !origin || isAllowedOrigin(origin, options.corsOrigins)),
-      credentials: true,
-      maxAge: 600,
-    }),
-    requireJsonPost,
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: options.context }),
-  );
 
   app.use(options.webhooks);
 
