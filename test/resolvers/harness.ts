@@ -5,7 +5,6 @@
 // production (the fake ignores `fields`: these tests check what is asked for).
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { readFileSync } from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import { createCallFireHttp } from "../../datasources/callfire-http.js";
@@ -18,6 +17,7 @@ import { createCircuitBreaker } from "../../src/state/circuit-breaker.js";
 import { createMemoryIdempotencyStore } from "../../src/state/memory-idempotency-store.js";
 import { createFormatError } from "../../src/graphql/format-error.js";
 import { createMetrics } from "../../src/server/metrics.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import { startFakeCallFire, type FakeCallFire, type RecordedCall } from "../helpers/fake-callfire.js";
 import { createRecordingLogger, type RecordingLogger } from "../helpers/recording-logger.js";
 import { bindLiveUpdates } from "../../src/live/live-updates.js";
@@ -26,11 +26,6 @@ import { createWebhookRegistrar } from "../../src/live/webhook-registration.js";
 import { createMemoryPubSub } from "../../src/state/memory-pubsub.js";
 
 type Json = Record<string, unknown>;
-
-/** A CallFire fixture, parsed fresh each time so a test may change it. */
-export function fixture<T extends object = Json>(path: string): T {
-  return JSON.parse(readFileSync(new URL(`../fixtures/callfire/${path}`, import.meta.url), "utf8")) as T;
-}
 
 export interface Result {
   data?: Json | null;
@@ -121,27 +116,27 @@ const EMPTY_PAGE = { items: [], limit: 100, offset: 0, totalCount: 0 };
  * fixture findable by id. Texts sent with POST /texts land in campaign 20, which is not a text broadcast.
  */
 export function serveFixtures(fake: FakeCallFire): void {
-  const broadcasts = fixture<{ items: Json[] }>("textBroadcasts/findTextBroadcasts.response.json");
-  const broadcastTexts = fixture<{ items: Json[] }>("textBroadcasts/getTexts.response.json");
+  const broadcasts = callfireFixture<{ items: Json[] }>("textBroadcasts/findTextBroadcasts.response.json");
+  const broadcastTexts = callfireFixture<{ items: Json[] }>("textBroadcasts/getTexts.response.json");
   const texts = new Map<string, Json>();
   for (const text of [
-    ...fixture<{ items: Json[] }>("texts/findTexts.response.json").items,
+    ...callfireFixture<{ items: Json[] }>("texts/findTexts.response.json").items,
     ...broadcastTexts.items,
-    ...fixture<{ items: Json[] }>("texts/sendTexts.response.json").items,
-    fixture("texts/getText.response.json"),
+    ...callfireFixture<{ items: Json[] }>("texts/sendTexts.response.json").items,
+    callfireFixture("texts/getText.response.json"),
   ]) {
     texts.set(String(text.id), text);
   }
-  const batch = fixture("textBroadcasts/getBatch.response.json");
+  const batch = callfireFixture("textBroadcasts/getBatch.response.json");
   const batches = new Map<string, Json>([
     ["9", batch],
     ["10", { ...batch, id: 10, name: "API 13 (2)" }],
   ]);
-  const autoReplies = fixture<{ items: Json[] }>("textAutoReplies/findTextAutoReplies.response.json");
+  const autoReplies = callfireFixture<{ items: Json[] }>("textAutoReplies/findTextAutoReplies.response.json");
 
   fake.on("GET", "/v2/texts", (call) => {
     const ids = call.query.getAll("id");
-    if (ids.length === 0) return { body: fixture("texts/findTexts.response.json") };
+    if (ids.length === 0) return { body: callfireFixture("texts/findTexts.response.json") };
     const items = ids.flatMap((id) => texts.get(id) ?? []);
     return { body: { items, limit: ids.length, offset: 0, totalCount: items.length } };
   });
@@ -151,10 +146,10 @@ export function serveFixtures(fake: FakeCallFire): void {
     return found ? { body: found } : notFound();
   });
   fake.on("GET", "/v2/texts/broadcasts/:id/stats", {
-    body: fixture("textBroadcasts/getStats.response.json"),
+    body: callfireFixture("textBroadcasts/getStats.response.json"),
   });
   fake.on("GET", "/v2/texts/broadcasts/:id/batches", (call) => ({
-    body: call.params.id === "13" ? fixture("textBroadcasts/getBatches.response.json") : EMPTY_PAGE,
+    body: call.params.id === "13" ? callfireFixture("textBroadcasts/getBatches.response.json") : EMPTY_PAGE,
   }));
   fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) => {
     if (call.params.id !== "13") return { body: EMPTY_PAGE };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codes, fixture, useHarness } from "./harness.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
+import { codes, useHarness } from "./harness.js";
 
 const h = useHarness();
 
@@ -7,7 +8,7 @@ const h = useHarness();
 function statefulBroadcast(): void {
   let status = "STOPPED";
   h.fake.on("GET", "/v2/texts/broadcasts/:id", () => ({
-    body: { ...fixture("textBroadcasts/getTextBroadcast.response.json"), status },
+    body: { ...callfireFixture("textBroadcasts/getTextBroadcast.response.json"), status },
   }));
   h.fake.on("POST", "/v2/texts/broadcasts/:id/start", () => ((status = "RUNNING"), {}));
   h.fake.on("POST", "/v2/texts/broadcasts/:id/stop", () => ((status = "STOPPED"), {}));
@@ -77,11 +78,17 @@ describe("creates return the new entity", () => {
   it("createTextBroadcast: POST, then GET the new id", async () => {
     h.fake.on("POST", "/v2/texts/broadcasts", { status: 201, body: { id: 11 } });
     h.fake.on("GET", "/v2/texts/broadcasts/:id", (call) => ({
-      body: { ...fixture("textBroadcasts/getTextBroadcast.response.json"), id: Number(call.params.id) },
+      body: {
+        ...callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
+        id: Number(call.params.id),
+      },
     }));
-    const request = fixture<{ name: string; fromNumber: string; message: string; recipients: unknown[] }>(
-      "textBroadcasts/createTextBroadcast.request.json",
-    );
+    const request = callfireFixture<{
+      name: string;
+      fromNumber: string;
+      message: string;
+      recipients: unknown[];
+    }>("textBroadcasts/createTextBroadcast.request.json");
     const result = await h.run(
       `mutation ($input: TextBroadcastInput!) { createTextBroadcast(input: $input, start: false) { id name } }`,
       { input: request },
@@ -96,7 +103,7 @@ describe("creates return the new entity", () => {
 
   it("addTextBroadcastBatch: POST, then GET the new batch; the broadcast's batch pages are forgotten", async () => {
     h.fake.on("POST", "/v2/texts/broadcasts/:id/batches", { status: 201, body: { id: 10 } });
-    const request = fixture("textBroadcasts/addBatch.request.json");
+    const request = callfireFixture("textBroadcasts/addBatch.request.json");
     const result = await h.run(
       `mutation ($input: BatchInput!) {
         addTextBroadcastBatch(broadcastId: "13", input: $input) { id name broadcast { id } }
@@ -117,7 +124,7 @@ describe("creates return the new entity", () => {
   it("createTextAutoReply and deleteTextAutoReply", async () => {
     h.fake.on("POST", "/v2/texts/auto-replys", { status: 201, body: { id: 15 } });
     h.fake.on("DELETE", "/v2/texts/auto-replys/:id", { status: 204 });
-    const request = fixture("textAutoReplies/createTextAutoReply.request.json");
+    const request = callfireFixture("textAutoReplies/createTextAutoReply.request.json");
     const created = await h.run(
       `mutation ($input: TextAutoReplyInput!) { createTextAutoReply(input: $input) { id keyword } }`,
       { input: request },
@@ -137,12 +144,12 @@ describe("creates return the new entity", () => {
 
 describe("texts", () => {
   it("sendTexts returns the new texts; texts of the default campaign have no broadcast", async () => {
-    h.fake.on("POST", "/v2/texts", { body: fixture("texts/sendTexts.response.json") });
+    h.fake.on("POST", "/v2/texts", { body: callfireFixture("texts/sendTexts.response.json") });
     const result = await h.run(
       `mutation ($recipients: [TextRecipientInput!]!) {
         sendTexts(recipients: $recipients, defaultMessage: "Hi") { id toNumber message campaignId broadcast { id } }
       }`,
-      { recipients: fixture("texts/sendTexts.request.json") },
+      { recipients: callfireFixture("texts/sendTexts.request.json") },
     );
     expect(result).toEqual({
       data: {
@@ -169,18 +176,18 @@ describe("texts", () => {
       "POST /texts?defaultMessage=Hi&fields=items(id,toNumber,message,campaignId)",
       "GET /texts/broadcasts/20?fields=id",
     ]);
-    expect(bodyOf(0)).toEqual(fixture("texts/sendTexts.request.json"));
+    expect(bodyOf(0)).toEqual(callfireFixture("texts/sendTexts.request.json"));
   });
 
   it("addTextBroadcastRecipients returns the new texts", async () => {
     h.fake.on("POST", "/v2/texts/broadcasts/:id/recipients", {
-      body: fixture("textBroadcasts/addRecipients.response.json"),
+      body: callfireFixture("textBroadcasts/addRecipients.response.json"),
     });
     const result = await h.run(
       `mutation ($recipients: [TextRecipientInput!]!) {
         addTextBroadcastRecipients(broadcastId: "13", recipients: $recipients) { id state campaignId }
       }`,
-      { recipients: fixture("textBroadcasts/addRecipients.request.json") },
+      { recipients: callfireFixture("textBroadcasts/addRecipients.request.json") },
     );
     expect(result).toEqual({
       data: { addTextBroadcastRecipients: [{ id: "13405", state: "READY", campaignId: "13" }] },

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyFields, parseFields } from "../../sandbox/http/fields-filter.js";
-import { fixture, useHarness } from "./harness.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
+import { useHarness } from "./harness.js";
 
 const DASHBOARD = readFileSync(
   new URL("../../examples/broadcast-dashboard.graphql", import.meta.url),
@@ -17,7 +18,7 @@ describe("partial responses", () => {
     // Broadcast 13's texts answer last, so its batch page (batch 9) has primed the batch loader by then.
     h.fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) =>
       call.params.id === "13"
-        ? { body: fixture("textBroadcasts/getTexts.response.json"), delayMs: 150 }
+        ? { body: callfireFixture("textBroadcasts/getTexts.response.json"), delayMs: 150 }
         : { body: { items: [], totalCount: 0 } },
     );
     const result = await h.run(DASHBOARD, { limit: 10 }, "BroadcastDashboard");
@@ -42,7 +43,7 @@ describe("partial responses", () => {
 
   it("primes nothing from a page whose items are not read", async () => {
     // A CallFire that honours fields, as the real one and the sandbox do.
-    const broadcasts = fixture("textBroadcasts/findTextBroadcasts.response.json");
+    const broadcasts = callfireFixture("textBroadcasts/findTextBroadcasts.response.json");
     h.fake.on("GET", "/v2/texts/broadcasts", (call) => ({
       body: applyFields(broadcasts, parseFields(call.query.get("fields") ?? "")),
     }));

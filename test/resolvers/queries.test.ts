@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codes, fixture, useHarness } from "./harness.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
+import { codes, useHarness } from "./harness.js";
 
 const h = useHarness();
 
@@ -59,7 +60,7 @@ describe("root lookups", () => {
     h.fake.on("GET", "/v2/texts", (call) => ({
       body: {
         items: call.query.getAll("id").map((id) => ({
-          ...fixture("texts/getText.response.json"),
+          ...callfireFixture("texts/getText.response.json"),
           id: Number(id),
           // 13413 says 0; 13414 carries the default campaign's real id (20), which is no text broadcast.
           campaignId: id === "13413" ? 0 : 20,
@@ -164,7 +165,7 @@ describe("lists", () => {
     // Broadcast 13's texts answer last, so its batch page (batch 9) has primed the batch loader by then.
     h.fake.on("GET", "/v2/texts/broadcasts/:id/texts", (call) =>
       call.params.id === "13"
-        ? { body: fixture("textBroadcasts/getTexts.response.json"), delayMs: 150 }
+        ? { body: callfireFixture("textBroadcasts/getTexts.response.json"), delayMs: 150 }
         : { body: { items: [], totalCount: 0 } },
     );
     const result = await h.run(`{
@@ -325,11 +326,16 @@ describe("lists", () => {
 
   it("tolerates enum values CallFire adds later", async () => {
     h.fake.on("GET", "/v2/texts/broadcasts/:id", {
-      body: { ...fixture("textBroadcasts/getTextBroadcast.response.json"), status: "PAUSED_BY_2031_FEATURE" },
+      body: {
+        ...callfireFixture("textBroadcasts/getTextBroadcast.response.json"),
+        status: "PAUSED_BY_2031_FEATURE",
+      },
     });
     h.fake.on("GET", "/v2/texts", {
       body: {
-        items: [{ ...fixture("texts/getText.response.json"), state: "QUANTUM", finalTextResult: "ECHOED" }],
+        items: [
+          { ...callfireFixture("texts/getText.response.json"), state: "QUANTUM", finalTextResult: "ECHOED" },
+        ],
       },
     });
     const result = await h.run(`{

@@ -1,10 +1,10 @@
 // The real CallFire fixtures (test/fixtures/callfire, from the official Java client) round-trip: every
 // request fixture is accepted by the sandbox, and every response fixture has the shape (same keys, same
 // JSON types, recursively) of what the sandbox answers on the same endpoint.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page, Text } from "../../sandbox/domain/callfire.types.js";
 import type { RunningSandbox } from "../../sandbox/index.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import {
   definition,
   expectValid,
@@ -12,10 +12,6 @@ import {
   type SandboxClient,
   startTestSandbox,
 } from "./helpers/sandbox-client.js";
-
-function fixture(path: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../fixtures/callfire/${path}`, import.meta.url), "utf8"));
-}
 
 type Json = Record<string, unknown>;
 
@@ -50,7 +46,7 @@ afterAll(() => sandbox.stop());
 describe("request fixtures are accepted", () => {
   it("texts/sendTexts.request.json → POST /texts", async () => {
     api = newAccount(sandbox);
-    const body = fixture("texts/sendTexts.request.json");
+    const body = callfireFixture("texts/sendTexts.request.json");
     expectValid({ type: "array", items: definition("TextRecipient") }, body);
     const response = await api.post<{ items: Text[] }>("/texts", body, {
       defaultMessage: "testMessage",
@@ -62,7 +58,7 @@ describe("request fixtures are accepted", () => {
 
   it("textBroadcasts create, update, addBatch, addRecipients and toggle fixtures", async () => {
     api = newAccount(sandbox);
-    const create = fixture("textBroadcasts/createTextBroadcast.request.json");
+    const create = callfireFixture("textBroadcasts/createTextBroadcast.request.json");
     expectValid(definition("TextBroadcast"), create);
     const created = await api.post<{ id: number }>("/texts/broadcasts", create, {
       start: true,
@@ -71,7 +67,7 @@ describe("request fixtures are accepted", () => {
     expect(created.status).toBe(201);
     const id = created.body.id;
 
-    const update = fixture("textBroadcasts/updateTextBroadcast.request.json");
+    const update = callfireFixture("textBroadcasts/updateTextBroadcast.request.json");
     expectValid(definition("TextBroadcast"), update);
     expect((await api.put(`/texts/broadcasts/${id}`, update, { strictValidation: true })).status).toBe(200);
     expect((await api.get(`/texts/broadcasts/${id}`)).body).toMatchObject({
@@ -80,14 +76,14 @@ describe("request fixtures are accepted", () => {
       status: "RUNNING",
     });
 
-    const batch = fixture("textBroadcasts/addBatch.request.json");
+    const batch = callfireFixture("textBroadcasts/addBatch.request.json");
     expectValid(definition("BatchRequest"), batch);
     const added = await api.post<{ id: number }>(`/texts/broadcasts/${id}/batches`, batch, {
       strictValidation: true,
     });
     expect(added.status).toBe(201);
 
-    const recipients = fixture("textBroadcasts/addRecipients.request.json");
+    const recipients = callfireFixture("textBroadcasts/addRecipients.request.json");
     expectValid({ type: "array", items: definition("TextRecipient") }, recipients);
     const texts = await api.post<{ items: Text[] }>(`/texts/broadcasts/${id}/recipients`, recipients);
     expect(texts.status).toBe(200);
@@ -106,7 +102,7 @@ describe("request fixtures are accepted", () => {
     }
 
     for (const path of ["textBroadcasts/updateBatch.request.json", "batches/updateBatch.request.json"]) {
-      const update = fixture(path) as { enabled: boolean };
+      const update = callfireFixture(path) as { enabled: boolean };
       expectValid(definition("Batch"), update);
       expect((await api.put(`/campaigns/batches/${added.body.id}`, update)).status).toBe(200);
       expect((await api.get(`/campaigns/batches/${added.body.id}`)).body.enabled).toBe(update.enabled);
@@ -115,11 +111,11 @@ describe("request fixtures are accepted", () => {
 
   it("textAutoReplies/createTextAutoReply.request.json → POST /texts/auto-replys", async () => {
     api = newAccount(sandbox);
-    const body = fixture("textAutoReplies/createTextAutoReply.request.json");
+    const body = callfireFixture("textAutoReplies/createTextAutoReply.request.json");
     expectValid(definition("TextAutoReply"), body);
     const response = await api.post("/texts/auto-replys", body);
     expect(response.status).toBe(201);
-    expectSameShape(response.body, fixture("textAutoReplies/createTextAutoReply.response.json"));
+    expectSameShape(response.body, callfireFixture("textAutoReplies/createTextAutoReply.response.json"));
   });
 });
 
@@ -136,10 +132,10 @@ describe("response fixtures have the sandbox's shape", () => {
       bigMessageStrategy: "DO_NOT_SEND",
     });
     const created = await api.post<{ id: number }>("/texts/broadcasts", {
-      ...(fixture("textBroadcasts/createTextBroadcast.request.json") as Json),
+      ...(callfireFixture("textBroadcasts/createTextBroadcast.request.json") as Json),
       fromNumber: "12135551100",
     });
-    expectSameShape(created.body, fixture("textBroadcasts/createTextBroadcast.response.json"));
+    expectSameShape(created.body, callfireFixture("textBroadcasts/createTextBroadcast.response.json"));
     expect(first.status).toBe(201);
     broadcastId = created.body.id;
     await api.post(`/texts/broadcasts/${broadcastId}/start`);
@@ -155,12 +151,12 @@ describe("response fixtures have the sandbox's shape", () => {
       match: ".*",
       message: "Short code reply. Echo - ${text.message}!",
     });
-    await api.post("/texts/auto-replys", fixture("textAutoReplies/createTextAutoReply.request.json"));
+    await api.post("/texts/auto-replys", callfireFixture("textAutoReplies/createTextAutoReply.request.json"));
   });
 
   it("texts/sendTexts.response.json", async () => {
-    const response = await api.post("/texts", fixture("texts/sendTexts.request.json"));
-    expectSameShape(response.body, fixture("texts/sendTexts.response.json"));
+    const response = await api.post("/texts", callfireFixture("texts/sendTexts.request.json"));
+    expectSameShape(response.body, callfireFixture("texts/sendTexts.response.json"));
   });
 
   it("texts/findTexts.response.json", async () => {
@@ -168,18 +164,21 @@ describe("response fixtures have the sandbox's shape", () => {
       { phoneNumber: "12135551123", message: "a" },
       { phoneNumber: "12135551122", message: "b" },
     ]);
-    expectSameShape((await api.get("/texts", { limit: 2 })).body, fixture("texts/findTexts.response.json"));
+    expectSameShape(
+      (await api.get("/texts", { limit: 2 })).body,
+      callfireFixture("texts/findTexts.response.json"),
+    );
   });
 
   it("texts/getText.response.json", async () => {
     const response = await api.get(`/texts/${finishedTextId}`);
     expect(response.body).toMatchObject({ finalTextResult: "DNT", state: "FINISHED" });
-    expectSameShape(response.body, fixture("texts/getText.response.json"));
+    expectSameShape(response.body, callfireFixture("texts/getText.response.json"));
   });
 
   it("textBroadcasts/findTextBroadcasts.response.json (which has no limit/offset)", async () => {
     const response = await api.get("/texts/broadcasts");
-    expectSameShape(response.body, fixture("textBroadcasts/findTextBroadcasts.response.json"), "$", [
+    expectSameShape(response.body, callfireFixture("textBroadcasts/findTextBroadcasts.response.json"), "$", [
       "limit",
       "offset",
     ]);
@@ -188,59 +187,59 @@ describe("response fixtures have the sandbox's shape", () => {
   it("textBroadcasts/getTextBroadcast.response.json", async () => {
     const response = await api.get(`/texts/broadcasts/${broadcastId}`);
     expect(response.body.status).toBe("STOPPED");
-    expectSameShape(response.body, fixture("textBroadcasts/getTextBroadcast.response.json"));
+    expectSameShape(response.body, callfireFixture("textBroadcasts/getTextBroadcast.response.json"));
   });
 
   it("textBroadcasts/getBatches.response.json, getBatch.response.json and batches/getBatch.response.json", async () => {
     expectSameShape(
       (await api.get(`/texts/broadcasts/${broadcastId}/batches`)).body,
-      fixture("textBroadcasts/getBatches.response.json"),
+      callfireFixture("textBroadcasts/getBatches.response.json"),
     );
     const batch = (await api.get(`/campaigns/batches/${batchId}`)).body;
-    expectSameShape(batch, fixture("textBroadcasts/getBatch.response.json"));
-    expectSameShape(batch, fixture("batches/getBatch.response.json"));
+    expectSameShape(batch, callfireFixture("textBroadcasts/getBatch.response.json"));
+    expectSameShape(batch, callfireFixture("batches/getBatch.response.json"));
   });
 
   it("textBroadcasts/addBatch.response.json", async () => {
     const response = await api.post(
       `/texts/broadcasts/${broadcastId}/batches`,
-      fixture("textBroadcasts/addBatch.request.json"),
+      callfireFixture("textBroadcasts/addBatch.request.json"),
     );
-    expectSameShape(response.body, fixture("textBroadcasts/addBatch.response.json"));
+    expectSameShape(response.body, callfireFixture("textBroadcasts/addBatch.response.json"));
   });
 
   it("textBroadcasts/addRecipients.response.json", async () => {
     const response = await api.post(`/texts/broadcasts/${broadcastId}/recipients`, [
       { phoneNumber: "12135551123", message: "a new test message" },
     ]);
-    expectSameShape(response.body, fixture("textBroadcasts/addRecipients.response.json"));
+    expectSameShape(response.body, callfireFixture("textBroadcasts/addRecipients.response.json"));
   });
 
   it("textBroadcasts/getTexts.response.json", async () => {
     await api.post(`/texts/broadcasts/${broadcastId}/recipients`, [{ phoneNumber: "12135551122" }]);
     const response = await api.get(`/texts/broadcasts/${broadcastId}/texts`);
-    expectSameShape(response.body, fixture("textBroadcasts/getTexts.response.json"));
+    expectSameShape(response.body, callfireFixture("textBroadcasts/getTexts.response.json"));
   });
 
   it("textBroadcasts/getStats.response.json", async () => {
     const response = await api.get(`/texts/broadcasts/${broadcastId}/stats`);
-    expectSameShape(response.body, fixture("textBroadcasts/getStats.response.json"));
+    expectSameShape(response.body, callfireFixture("textBroadcasts/getStats.response.json"));
   });
 
   it("textAutoReplies/findTextAutoReplies.response.json and getTextAutoReply.response.json", async () => {
     const page = await api.get<Page<{ id: number }>>("/texts/auto-replys");
-    expectSameShape(page.body, fixture("textAutoReplies/findTextAutoReplies.response.json"));
+    expectSameShape(page.body, callfireFixture("textAutoReplies/findTextAutoReplies.response.json"));
     const keywordOnly = await api.post<{ id: number }>("/texts/auto-replys", {
       keyword: "CALLFIRE",
       message: "I am a leaf on the wind",
     });
     const one = await api.get(`/texts/auto-replys/${keywordOnly.body.id}`);
-    expectSameShape(one.body, fixture("textAutoReplies/getTextAutoReply.response.json"));
+    expectSameShape(one.body, callfireFixture("textAutoReplies/getTextAutoReply.response.json"));
   });
 
   it("common/sampleErrorMessage.json (every error body)", async () => {
     const response = await api.get("/texts/1");
     expect(response.status).toBe(404);
-    expectSameShape(response.body, fixture("common/sampleErrorMessage.json"));
+    expectSameShape(response.body, callfireFixture("common/sampleErrorMessage.json"));
   });
 });

@@ -1,10 +1,11 @@
 // Request-side contract: every request body of the official Java SDK's tests (test/fixtures/callfire) passes
 // the sandbox's request validation for each operation that takes it, so the validation refuses nothing
 // CallFire's own client sends.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkedBody } from "../../sandbox/http/request-validation.js";
 import { operations } from "../../sandbox/openapi/callfire-schemas.js";
+import { callfireFixture } from "../helpers/callfire-fixtures.js";
 
 const ROOT = new URL("../fixtures/callfire/", import.meta.url);
 
@@ -41,7 +42,7 @@ describe("every SDK request fixture passes the sandbox's request validation", ()
   });
 
   it.each(requestFixtures)("%s", (path) => {
-    const body: unknown = JSON.parse(readFileSync(new URL(path, ROOT), "utf8"));
+    const body = callfireFixture(path);
     for (const operationId of OPERATIONS_BY_FIXTURE[path] ?? []) {
       expect(() => checkedBody(operationId, body), operationId).not.toThrow();
       expect(checkedBody(operationId, body), operationId).toEqual(body);
