@@ -13,7 +13,6 @@ import type { Text } from "../schema/text.type.js";
 import type { CallFireApi } from "./callfire-api.js";
 import { apiError, errorCode } from "../src/core/errors.js";
 import type { Loaders } from "./loaders.types.js";
-import { isCallFireId } from "../src/core/callfire-id.js";
 import { MAX_TEXT_IDS_PER_CALL } from "./to-dto.js";
 
 /** One upstream call per key, in parallel; a failure rejects only its own key. */
@@ -31,14 +30,13 @@ function keyOf(...parts: Array<string | number | Date | null | undefined>): stri
   return JSON.stringify(parts.map((part) => (part instanceof Date ? part.getTime() : (part ?? null))));
 }
 
+/** Ids are CallFire ids: checked where they enter (arguments, entity representations) or CallFire's own. */
 async function loadTexts(api: CallFireApi, ids: readonly string[]): Promise<Array<Text | Error>> {
-  const valid = ids.filter(isCallFireId);
-  const byId = new Map((await api.getTextsByIds(valid)).map((text) => [text.id, text]));
-  return ids.map((id) => {
-    if (!isCallFireId(id)) return apiError("BAD_USER_INPUT", "A text id must be a CallFire id (digits only)");
-    // CallFire answers with canonical ids ("7", not "007").
-    return byId.get(BigInt(id).toString()) ?? apiError("NOT_FOUND", `CallFire has no text ${id}`);
-  });
+  const byId = new Map((await api.getTextsByIds(ids)).map((text) => [text.id, text]));
+  // CallFire answers with canonical ids ("7", not "007").
+  return ids.map(
+    (id) => byId.get(BigInt(id).toString()) ?? apiError("NOT_FOUND", `CallFire has no text ${id}`),
+  );
 }
 
 /**

@@ -12,12 +12,16 @@ import type {
 } from "../schema/text-broadcast.input.js";
 import type * as Dto from "./callfire.dto.js";
 import type { Int64 } from "./callfire-json.js";
-import { isCallFireId } from "../src/core/callfire-id.js";
+import { callFireIdProblem } from "../src/core/callfire-id.js";
 import { apiError } from "../src/core/errors.js";
 
-/** A GraphQL ID → CallFire int64; anything else is BAD_USER_INPUT before any call is made. */
+/**
+ * A GraphQL ID → CallFire int64. Ids are checked where they enter the graph (@IsCallFireId, entity
+ * representations); this refuses anything else too, so no caller of the API can put a non-id in a URL.
+ */
 export function toInt64(id: string, field: string): Int64 {
-  if (!isCallFireId(id)) throw apiError("BAD_USER_INPUT", `${field} must be a CallFire id (digits only)`);
+  const problem = callFireIdProblem(field, id);
+  if (problem) throw apiError("BAD_USER_INPUT", problem);
   const value = Number(id);
   return Number.isSafeInteger(value) ? value : BigInt(id);
 }

@@ -1,14 +1,21 @@
 // How the supergraph resolves this subgraph's entities from their keys: through the per-request
 // services, so 100 Text representations cost one GET /texts?id=… and broadcasts/batches are deduplicated.
-// An entity CallFire does not know resolves to null, as a root lookup does.
+// An entity CallFire does not know resolves to null, as a root lookup does; one whose id is no CallFire id
+// fails alone (BAD_USER_INPUT), before any call.
+import { callFireIdProblem } from "../src/core/callfire-id.js";
 import { apiError } from "../src/core/errors.js";
 import type { Services } from "../datasources/services/services.js";
 import type { Context } from "./context.js";
 
 function referenceResolver<V>(byId: (services: Services, id: string) => Promise<V | null>) {
   return {
-    __resolveReference: (reference: { id: string }, context: Context) =>
-      byId(context.services, String(reference.id)),
+    // Async, so that a bad id fails its own entity only, not the whole _entities list.
+    __resolveReference: async (reference: { id: unknown }, context: Context) => {
+      const id = String(reference.id);
+      const problem = callFireIdProblem("id", id);
+      if (problem) throw apiError("BAD_USER_INPUT", problem);
+      return byId(context.services, id);
+    },
   };
 }
 

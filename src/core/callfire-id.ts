@@ -1,5 +1,6 @@
-// What a CallFire id looks like, checked before any call so a bad id never reaches a URL or a body.
-import { ValidateBy, type ValidationOptions } from "class-validator";
+// What a CallFire id looks like, checked where ids enter (arguments, entity representations) so a bad id
+// never reaches a URL or a body.
+import { ValidateBy } from "class-validator";
 import { shown } from "./errors.js";
 
 /** A CallFire id: a positive int64 in decimal, at most 2^63 - 1. */
@@ -9,34 +10,28 @@ export function isCallFireId(id: string): boolean {
   return /^\d{1,19}$/.test(id) && BigInt(id) <= INT64_MAX;
 }
 
-/** The index of the first entry of a list that is no CallFire id; -1 for a single bad id; null if all are. */
-function firstBadId(value: unknown): number | null {
-  if (Array.isArray(value)) {
-    const index = value.findIndex((id) => typeof id !== "string" || !isCallFireId(id));
-    return index < 0 ? null : index;
-  }
-  return typeof value === "string" && isCallFireId(value) ? null : -1;
+function isId(value: unknown): boolean {
+  return typeof value === "string" && isCallFireId(value);
+}
+
+/** What is wrong with `value` (an id or a list of ids) called `name`, for BAD_USER_INPUT; null if nothing. */
+export function callFireIdProblem(name: string, value: unknown): string | null {
+  const index = Array.isArray(value) ? value.findIndex((id) => !isId(id)) : isId(value) ? -1 : null;
+  if (index === -1) return null;
+  const [at, bad] = index === null ? [name, value] : [`${name}[${index}]`, (value as unknown[])[index]];
+  return `${at} must be a CallFire id (digits only, e.g. "13"); got ${shown(bad)}`;
 }
 
 /**
- * Argument and input fields of type ID (or [ID]): CallFire ids are int64, so anything else is refused
+ * On argument and input fields of type ID or [ID]: CallFire ids are int64, so anything else is refused
  * with BAD_USER_INPUT before a call rather than answered 400 or 404 by CallFire.
  */
-export function IsCallFireId(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: "isCallFireId",
-      validator: {
-        validate: (value) => firstBadId(value) === null,
-        defaultMessage: (args) => {
-          const { property, value } = args!;
-          const index = firstBadId(value) ?? -1;
-          const [at, bad] =
-            index < 0 ? [property, value] : [`${property}[${index}]`, (value as unknown[])[index]];
-          return `${at} must be a CallFire id (digits only, e.g. "13"); got ${shown(bad)}`;
-        },
-      },
+export function IsCallFireId(): PropertyDecorator {
+  return ValidateBy({
+    name: "isCallFireId",
+    validator: {
+      validate: (value) => callFireIdProblem("", value) === null,
+      defaultMessage: (args) => callFireIdProblem(args!.property, args!.value) ?? "",
     },
-    options,
-  );
+  });
 }

@@ -67,14 +67,6 @@ describe("text", () => {
     expect(callfire.fake.calls).toHaveLength(1);
   });
 
-  it("an id that is not a CallFire id fails alone, without reaching CallFire", async () => {
-    serveTextsById();
-    const [good, bad] = await Promise.allSettled([loaders.text.load("7"), loaders.text.load("x")]);
-    expect(good).toMatchObject({ status: "fulfilled", value: { id: "7" } });
-    expect(errorCode((bad as PromiseRejectedResult).reason)).toBe("BAD_USER_INPUT");
-    expect(callfire.fake.calls.map((call) => call.query.getAll("id"))).toEqual([["7"]]);
-  });
-
   it("finds a text asked for in a non-canonical form", async () => {
     serveTextsById();
     expect((await loaders.text.load("007")).id).toBe("7");

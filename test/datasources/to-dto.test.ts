@@ -28,7 +28,9 @@ describe("ids", () => {
         toInt64(id, "campaignId");
       } catch (error) {
         code = errorCode(error);
-        expect((error as Error).message).toBe("campaignId must be a CallFire id (digits only)");
+        expect((error as Error).message).toMatch(
+          /^campaignId must be a CallFire id \(digits only, e\.g\. "13"\); got /,
+        );
       }
       expect(code).toBe("BAD_USER_INPUT");
     },

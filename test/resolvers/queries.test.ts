@@ -46,6 +46,27 @@ describe("root lookups", () => {
     ]);
   });
 
+  it("resolves entity representations through the same lookups; a bad id fails alone, before any call", async () => {
+    const result = await h.run(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Text { id } ... on TextBroadcast { id } } }`,
+      {
+        r: [
+          { __typename: "Text", id: "13403" },
+          { __typename: "Text", id: "x" },
+          { __typename: "TextBroadcast", id: "999" },
+        ],
+      },
+    );
+    expect(result.data).toEqual({ _entities: [{ id: "13403" }, null, null] });
+    expect(result.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      ['id must be a CallFire id (digits only, e.g. "13"); got "x"', "BAD_USER_INPUT"],
+    ]);
+    expect(h.calls().sort()).toEqual([
+      "GET /texts/broadcasts/999?fields=id",
+      "GET /texts?id=13403&limit=1&fields=items(id)",
+    ]);
+  });
+
   it("lets errors other than NOT_FOUND through", async () => {
     h.fake.on("GET", "/v2/texts/broadcasts/:id", {
       status: 403,
