@@ -1,7 +1,7 @@
 // Contract tests: every endpoint of docs/callfire-api.md §Endpoints, 1–22, over real HTTP. Every /v2 response
 // is checked by SandboxClient against the derived OpenAPI schemas (documented status, valid body, no
 // undocumented keys).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   Batch,
   ErrorResponse,
@@ -11,26 +11,20 @@ import type {
   TextBroadcast,
   TextBroadcastStats,
 } from "../../sandbox/domain/callfire.types.js";
-import type { RunningSandbox } from "../../sandbox/index.js";
 import {
   basic,
   exercised,
   newAccount,
   operations,
   type SandboxClient,
-  startTestSandbox,
+  useTestSandbox,
 } from "./helpers/sandbox-client.js";
 
-let sandbox: RunningSandbox;
+const suite = useTestSandbox();
 let api: SandboxClient;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
-
 function fresh(): SandboxClient {
-  api = newAccount(sandbox);
+  api = newAccount(suite.sandbox);
   return api;
 }
 
@@ -421,7 +415,7 @@ describe("text broadcasts (rows 8–12)", () => {
     expect((await api.get(`/texts/broadcasts/${text?.campaignId}`)).status).toBe(404);
     expect((await api.get("/texts/broadcasts/42")).status).toBe(404);
     const id = await createBroadcast({ message: "m" });
-    const other = newAccount(sandbox);
+    const other = newAccount(suite.sandbox);
     expect((await other.get(`/texts/broadcasts/${id}`)).status).toBe(404);
     for (const action of ["start", "stop", "archive"]) {
       expect((await other.post(`/texts/broadcasts/${id}/${action}`)).status).toBe(404);
@@ -686,7 +680,7 @@ describe("errors", () => {
 
   it("answers 400 for malformed JSON and 404 for unknown endpoints, always as ErrorResponse", async () => {
     fresh();
-    const response = await fetch(`${sandbox.apiUrl}/texts`, {
+    const response = await fetch(`${suite.sandbox.apiUrl}/texts`, {
       method: "POST",
       headers: { authorization: basic(api.login, api.password), "content-type": "application/json" },
       body: "[{",

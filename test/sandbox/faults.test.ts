@@ -1,18 +1,22 @@
 // Fault injection: latency, 5xx, 429 with Retry-After, hanging requests, fail-next; set by option, by the
 // admin endpoint and by environment. Faults hit /v2 only.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorResponse } from "../../sandbox/domain/callfire.types.js";
-import { type RunningSandbox, faultsFromEnv, sandboxOptionsFromEnv } from "../../sandbox/index.js";
-import { newAccount, type SandboxClient, startTestSandbox } from "./helpers/sandbox-client.js";
+import { NO_FAULTS } from "../../sandbox/http/faults.js";
+import { faultsFromEnv, sandboxOptionsFromEnv } from "../../sandbox/index.js";
+import {
+  newAccount,
+  type SandboxClient,
+  startTestSandbox,
+  useTestSandbox,
+} from "./helpers/sandbox-client.js";
 
-let sandbox: RunningSandbox;
+const suite = useTestSandbox();
 let api: SandboxClient;
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  api = newAccount(sandbox);
+beforeAll(() => {
+  api = newAccount(suite.sandbox);
 });
-afterAll(() => sandbox.stop());
 afterEach(async () => {
   expect((await api.call("DELETE", "/sandbox/faults")).status).toBe(200);
 });
@@ -91,15 +95,8 @@ describe("fault injection", () => {
       const response = await api.call<ErrorResponse>("PUT", "/sandbox/faults", { body: bad });
       expect(response.status).toBe(400);
     }
-    expect((await api.call("GET", "/sandbox/faults")).body).toEqual({
-      latencyMs: 0,
-      errorRate: 0,
-      errorStatus: 500,
-      rateLimitRate: 0,
-      retryAfterSeconds: 1,
-      hangRate: 0,
-      failNext: null,
-    });
+    // Still the settings each test starts from (afterEach resets them).
+    expect((await api.call("GET", "/sandbox/faults")).body).toEqual(NO_FAULTS);
   });
 });
 

@@ -1,16 +1,15 @@
 // The real CallFire fixtures (test/fixtures/callfire, from the official Java client) round-trip: every
 // request fixture is accepted by the sandbox, and every response fixture has the shape (same keys, same
 // JSON types, recursively) of what the sandbox answers on the same endpoint.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page, Text } from "../../sandbox/domain/callfire.types.js";
-import type { RunningSandbox } from "../../sandbox/index.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
 import {
   definition,
   expectValid,
   newAccount,
   type SandboxClient,
-  startTestSandbox,
+  useTestSandbox,
 } from "./helpers/sandbox-client.js";
 
 type Json = Record<string, unknown>;
@@ -35,17 +34,12 @@ function expectSameShape(actual: unknown, expected: unknown, path = "$", extraKe
   }
 }
 
-let sandbox: RunningSandbox;
+const suite = useTestSandbox();
 let api: SandboxClient;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
 
 describe("request fixtures are accepted", () => {
   it("texts/sendTexts.request.json → POST /texts", async () => {
-    api = newAccount(sandbox);
+    api = newAccount(suite.sandbox);
     const body = callfireFixture("texts/sendTexts.request.json");
     expectValid({ type: "array", items: definition("TextRecipient") }, body);
     const response = await api.post<{ items: Text[] }>("/texts", body, {
@@ -57,7 +51,7 @@ describe("request fixtures are accepted", () => {
   });
 
   it("textBroadcasts create, update, addBatch, addRecipients and toggle fixtures", async () => {
-    api = newAccount(sandbox);
+    api = newAccount(suite.sandbox);
     const create = callfireFixture("textBroadcasts/createTextBroadcast.request.json");
     expectValid(definition("TextBroadcast"), create);
     const created = await api.post<{ id: number }>("/texts/broadcasts", create, {
@@ -110,7 +104,7 @@ describe("request fixtures are accepted", () => {
   });
 
   it("textAutoReplies/createTextAutoReply.request.json → POST /texts/auto-replys", async () => {
-    api = newAccount(sandbox);
+    api = newAccount(suite.sandbox);
     const body = callfireFixture("textAutoReplies/createTextAutoReply.request.json");
     expectValid(definition("TextAutoReply"), body);
     const response = await api.post("/texts/auto-replys", body);
@@ -125,7 +119,7 @@ describe("response fixtures have the sandbox's shape", () => {
   let finishedTextId: number;
 
   beforeAll(async () => {
-    api = newAccount(sandbox);
+    api = newAccount(suite.sandbox);
     const first = await api.post<{ id: number }>("/texts/broadcasts", {
       name: "Outbound SMS Broadcast",
       message: "This is a text broadcast",

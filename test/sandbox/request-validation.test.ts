@@ -1,17 +1,11 @@
 // What CallFire's official Java SDK found (issue 11): request bodies are held to the document's models, so
 // nothing is stored that the SDK could not read back, and media and schedules round-trip with CallFire's
 // fields. Every /v2 answer is also checked against the schemas by SandboxClient.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ErrorResponse, Text, TextBroadcast } from "../../sandbox/domain/callfire.types.js";
-import type { RunningSandbox } from "../../sandbox/index.js";
-import { newAccount, type SandboxClient, startTestSandbox } from "./helpers/sandbox-client.js";
+import { newAccount, type SandboxClient, useTestSandbox } from "./helpers/sandbox-client.js";
 
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
+const suite = useTestSandbox();
 
 const NINE = { hour: 9, minute: 0, second: 0 };
 const SCHEDULE = {
@@ -51,7 +45,7 @@ async function expectRefused(api: SandboxClient, body: Record<string, unknown>, 
 
 describe("schedules (finding 1)", () => {
   it("refuses the SDK-breaking schedule: times as strings, day names, an unknown property", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const message = await expectRefused(
       api,
       {
@@ -71,7 +65,7 @@ describe("schedules (finding 1)", () => {
   });
 
   it("refuses LocalTime and LocalDate values out of range, and time zones that do not exist", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const at = (schedule: Record<string, unknown>) => ({ schedules: [schedule] });
     const hour = await expectRefused(
       api,
@@ -93,7 +87,7 @@ describe("schedules (finding 1)", () => {
   });
 
   it("gives each schedule an id and the broadcast's campaignId, and keeps ids across an update", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const broadcast = await created(api, { name: "scheduled", schedules: [SCHEDULE] });
     const [schedule] = broadcast.schedules ?? [];
     expect(schedule).toEqual({ ...SCHEDULE, id: expect.any(Number), campaignId: broadcast.id });
@@ -122,7 +116,7 @@ describe("schedules (finding 1)", () => {
 
 describe("media (findings 2 and 3)", () => {
   it("refuses a mediaType that is not a MIME type, on broadcasts and on recipients", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const message = await expectRefused(
       api,
       { media: [{ id: 1, mediaType: "png" }] },
@@ -138,7 +132,7 @@ describe("media (findings 2 and 3)", () => {
   });
 
   it("round-trips all seven Media fields on broadcasts, POST /texts answers and GET /texts/{id}", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const broadcast = await created(api, { name: "with media", media: [MEDIA] });
     expect(broadcast.media).toEqual([MEDIA]);
 
@@ -154,7 +148,7 @@ describe("media (findings 2 and 3)", () => {
 
 describe("every request body is held to its model", () => {
   it("names the unknown property and the fields it could have been", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const message = await expectRefused(api, { localTimeRestriction: { enabled: true, begin: 9 } }, "begin");
     expect(message).toContain("body.localTimeRestriction.begin is not a field of LocalTimeRestriction");
     expect(message).toContain("beginHour");
@@ -163,7 +157,7 @@ describe("every request body is held to its model", () => {
   });
 
   it("refuses bad shapes on recipients, batches, auto-replies, batch updates and webhooks", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const id = (await created(api, { name: "b" })).id;
     const cases: [string, string, unknown, string][] = [
       [
@@ -196,7 +190,7 @@ describe("every request body is held to its model", () => {
   });
 
   it("reads a null property as one that was not sent, as CallFire does", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const broadcast = await created(api, { name: "nulls", schedules: null, media: null, message: null });
     expect(broadcast).toMatchObject({ name: "nulls" });
     expect(broadcast.schedules).toBeUndefined();

@@ -1,20 +1,14 @@
 // The sandbox's timestamps are the times things happened: a broadcast's lastModified is when it was
 // created, then when it last changed (the clock is pinned so the values are exact).
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import type { TextBroadcast } from "../../sandbox/domain/callfire.types.js";
-import type { RunningSandbox } from "../../sandbox/index.js";
-import { newAccount, startTestSandbox } from "./helpers/sandbox-client.js";
+import { newAccount, useTestSandbox } from "./helpers/sandbox-client.js";
 
-let sandbox: RunningSandbox;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
+const suite = useTestSandbox();
 afterEach(() => vi.useRealTimers());
 
 it("sets lastModified to the time of the create, then of each change", async () => {
-  const api = newAccount(sandbox);
+  const api = newAccount(suite.sandbox);
   const created = Date.parse("2030-01-02T03:04:05.678Z");
   vi.useFakeTimers({ toFake: ["Date"], now: created });
   const { body } = await api.post<{ id: number }>("/texts/broadcasts", { name: "timed" });

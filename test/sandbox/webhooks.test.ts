@@ -1,9 +1,8 @@
 // The sandbox's /webhooks API (CallFire's paths and shapes, checked against the OpenAPI schemas) and its
 // signed deliveries: TextBroadcast Started/Stopped/Finished, OutboundText Finished, InboundText Finished.
 import { createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "../../sandbox/domain/callfire.types.js";
-import type { RunningSandbox } from "../../sandbox/index.js";
 import { EventOutbox, type ResourceEvent } from "../../sandbox/store/event-outbox.js";
 import type { Webhook } from "../../sandbox/store/webhooks.repository.js";
 import createWebhookRequest from "../fixtures/callfire/webhooks/createWebhook.request.json" with { type: "json" };
@@ -13,16 +12,13 @@ import {
   operations,
   type SandboxClient,
   startTestSandbox,
+  useTestSandbox,
 } from "./helpers/sandbox-client.js";
 import { type CaughtDelivery, startWebhookCatcher, type WebhookCatcher } from "./helpers/webhook-catcher.js";
 
-let sandbox: RunningSandbox;
+const suite = useTestSandbox();
 const catchers: WebhookCatcher[] = [];
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.stop());
 afterEach(async () => {
   await Promise.all(catchers.splice(0).map((catcher) => catcher.close()));
 });
@@ -88,7 +84,7 @@ const summary = (deliveries: CaughtDelivery[]) =>
 
 describe("the /webhooks API", () => {
   it("creates, finds, gets, updates and deletes webhooks; the secret is never shown", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const id = await createWebhook(api, { ...createWebhookRequest, secret: "s3cret" });
     const got = await api.get<Webhook>(`/webhooks/${id}`);
     expect(got.body).toMatchObject({
@@ -139,11 +135,11 @@ describe("the /webhooks API", () => {
     expect((await api.get(`/webhooks/${id}`)).status).toBe(404);
     expect((await api.delete(`/webhooks/${id}`)).status).toBe(404);
     // Another account sees none of them.
-    expect((await newAccount(sandbox).get<Page<Webhook>>("/webhooks")).body.totalCount).toBe(0);
+    expect((await newAccount(suite.sandbox).get<Page<Webhook>>("/webhooks")).body.totalCount).toBe(0);
   });
 
   it("lists the 11 resources and their events", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const list = await api.get<{ items: { resource: string; supportedEvents: string[] }[] }>(
       "/webhooks/resources",
     );
@@ -157,7 +153,7 @@ describe("the /webhooks API", () => {
   });
 
   it("refuses a webhook with an event its resource does not have, an unknown resource or no callback", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const base = { resource: "OutboundText", events: ["Finished"], callback: "https://example.com/t" };
     const wrongEvent = await api.post<{ message: string }>("/webhooks", { ...base, events: ["Started"] });
     expect(wrongEvent.status).toBe(400);
@@ -174,7 +170,7 @@ describe("the /webhooks API", () => {
 
 describe("webhook deliveries", () => {
   it("fires Started, each text's Finished, Finished and Stopped in order, signed with the secret (hex HMAC-SHA1 of the body)", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const hooks = await catcher();
     await watchTexts(api, hooks.url, "the-secret");
     const created = await api.post<{ id: number }>("/texts/broadcasts", {
@@ -226,7 +222,7 @@ describe("webhook deliveries", () => {
   });
 
   it("fires InboundText Finished for an inbound text, then OutboundText Finished for its auto-reply", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const hooks = await catcher();
     await watchTexts(api, hooks.url);
     await api.post("/texts/auto-replys", { keyword: "help", message: "We are here" });
@@ -255,8 +251,8 @@ describe("webhook deliveries", () => {
   });
 
   it("fires only to the account's own webhooks, and only for the events they name", async () => {
-    const alice = newAccount(sandbox);
-    const bob = newAccount(sandbox);
+    const alice = newAccount(suite.sandbox);
+    const bob = newAccount(suite.sandbox);
     const aliceHooks = await catcher();
     const bobHooks = await catcher();
     await createWebhook(alice, { resource: "InboundText", events: ["Finished"], callback: aliceHooks.url });
@@ -279,7 +275,7 @@ describe("webhook deliveries", () => {
   });
 
   it("a single-use webhook fires once and is gone; a disabled one never fires; fields narrows the resource", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const hooks = await catcher();
     const once = await createWebhook(api, {
       resource: "InboundText",
@@ -316,7 +312,7 @@ describe("webhook deliveries", () => {
   });
 
   it("retries a delivery the receiver answered with 5xx, and keeps the account's order", async () => {
-    const api = newAccount(sandbox);
+    const api = newAccount(suite.sandbox);
     const hooks = await catcher();
     await createWebhook(api, { resource: "InboundText", events: ["Finished"], callback: hooks.url });
     hooks.answerWith(503);

@@ -2,7 +2,7 @@
 // (derived and committed in sandbox/openapi/): the operation must document the status, the body must
 // validate, and no property may appear that the schema does not define.
 import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../../../sandbox/index.js";
 import {
   type CallFireOperation,
@@ -132,4 +132,19 @@ export function newAccount(sandbox: RunningSandbox): SandboxClient {
 
 export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ dbPath: ":memory:", seed: false, deliveryIntervalMs: 0, ...options });
+}
+
+export interface TestSandboxSuite {
+  /** The test file's sandbox, running once its tests start. */
+  readonly sandbox: RunningSandbox;
+}
+
+/** Call at the top of a test file: one sandbox (startTestSandbox) for all its tests, stopped after them. */
+export function useTestSandbox(options: SandboxOptions = {}): TestSandboxSuite {
+  const suite = {} as { sandbox: RunningSandbox };
+  beforeAll(async () => {
+    suite.sandbox = await startTestSandbox(options);
+  });
+  afterAll(() => suite.sandbox.stop());
+  return suite;
 }
