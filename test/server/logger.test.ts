@@ -53,6 +53,22 @@ describe("logger", () => {
     });
   });
 
+  it("redacts secrets in a child's fields and inside an error's own fields, leaving the caller's objects as they were", () => {
+    const { log, lines, parsed } = capture("info");
+    const error = Object.assign(new Error("upstream refused"), { request: { authorization: "hunter2-err" } });
+    const fields = { error, note: { token: "hunter2-note" } };
+    log.child({ requestId: "r-2", credentials: { password: "hunter2-child" } }).info("call failed", fields);
+    expect(lines.join("\n")).not.toMatch(/hunter2/);
+    expect(parsed()[0]).toMatchObject({
+      requestId: "r-2",
+      credentials: "[redacted]",
+      error: { type: "Error", message: "upstream refused", request: { authorization: "[redacted]" } },
+      note: { token: "[redacted]" },
+    });
+    expect(fields.note.token).toBe("hunter2-note");
+    expect(error.request.authorization).toBe("hunter2-err");
+  });
+
   it("logs an error under `error` with its type, message and stack", () => {
     const { log, parsed } = capture("error");
     log.error("unexpected error", { error: new TypeError("boom") });
