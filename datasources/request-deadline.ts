@@ -42,7 +42,8 @@ export class RequestDeadline {
     clearTimeout(this.#timer);
     if (this.#reason !== undefined) return;
     this.#reason = reason;
-    this.#controller.abort();
+    // The reason, not a DOMException: building one (with its stack) cost more than the rest of abandoning.
+    this.#controller.abort(reason);
   }
 }
 

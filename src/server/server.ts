@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
@@ -20,6 +21,7 @@ import { noSubscriptionOverHttpRule } from "../graphql/no-http-subscriptions.rul
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { inlineTracePlugin } from "../graphql/inline-trace.plugin.js";
+import { noStorePlugin } from "../graphql/no-store.plugin.js";
 import { graphiqlHandler } from "./graphiql-page.js";
 import { graphqlHttpHandler, isGraphQLPath } from "./graphql-http.js";
 import { jsonErrorHandler, notFound } from "./http-errors.js";
@@ -112,6 +114,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginInlineTraceDisabled(),
       inlineTracePlugin<Context>(),
       options.production ? ApolloServerPluginLandingPageDisabled() : landingPagePlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       responseStatusPlugin(),
       requestLogPlugin(options.metrics),
       fieldProjectionPlugin(),
