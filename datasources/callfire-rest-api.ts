@@ -1,5 +1,6 @@
-// CallFireApi over HTTP: one method per endpoint of docs/callfire-api.md §Endpoints. Built per request around
-// the process-wide got instance, with that request's credentials; every failure becomes an apiError.
+// The CallFire API over HTTP, one method per endpoint of docs/callfire-api.md §Endpoints; its public
+// methods are the type CallFireApi (callfire-api.ts). Built per request around the process-wide got
+// instance, with that request's credentials; every failure becomes an apiError.
 import type { BatchInput, BatchUpdateInput } from "../schema/batch.input.js";
 import type { Batch } from "../schema/batch.type.js";
 import type { Page } from "../schema/page.type.js";
@@ -14,7 +15,7 @@ import type {
 import type { TextBroadcast, TextBroadcastStats } from "../schema/text-broadcast.type.js";
 import type { TextFilter } from "../schema/text.input.js";
 import type { Text } from "../schema/text.type.js";
-import type { CallFireApi, ExistingWebhook, PageArgs, StatsWindow, WebhookSettings } from "./callfire-api.js";
+import type { ExistingWebhook, PageArgs, StatsWindow, WebhookSettings } from "./callfire-api.js";
 import type * as Dto from "./callfire.dto.js";
 import { malformedAnswer } from "./callfire-errors.js";
 import type { CallFireHttp, CallFireMethod } from "./callfire-http.js";
@@ -86,7 +87,7 @@ function hasShape(body: unknown, shape: Shape): boolean {
   return body.items === undefined || (Array.isArray(body.items) && body.items.every(isObject));
 }
 
-export class CallFireRestApi implements CallFireApi {
+export class CallFireRestApi {
   // Private fields: credentials stay out of JSON.stringify, util.inspect and any logged copy of this object.
   readonly #http: CallFireHttp;
   readonly #authorization: string;
@@ -170,12 +171,14 @@ export class CallFireRestApi implements CallFireApi {
     return toPage(page, args, (text) => toText(text, this.#log));
   }
 
+  /** GET /texts/{id}. The graph looks texts up with getTextsByIds (batched); this completes the endpoint set. */
   async getText(id: string): Promise<Text> {
     const path = `texts/${pathId(id)}`;
     const dto = await this.#read<Dto.Text>({ what: `text ${id}`, method: "GET", path, projection: "Text" });
     return toText(dto, this.#log);
   }
 
+  /** GET /texts?id=…&id=… (at most 100 ids); returns the texts CallFire found, in any order. */
   async getTextsByIds(ids: readonly string[]): Promise<Text[]> {
     if (ids.length === 0) return [];
     if (ids.length > MAX_TEXT_IDS_PER_CALL) {
@@ -202,6 +205,7 @@ export class CallFireRestApi implements CallFireApi {
     campaignId?: string | null;
     defaultMessage?: string | null;
     strictValidation?: boolean | null;
+    /** Ask for whole texts, not just the operation's fields: they are stored for an idempotent repeat. */
     wholeTexts?: boolean;
   }): Promise<Text[]> {
     const query = compact<Dto.SendTextsQuery>({
@@ -515,6 +519,7 @@ export class CallFireRestApi implements CallFireApi {
     return toResourceId(created);
   }
 
+  /** Replaces the webhook's settings, secret included, and switches it on. */
   async updateWebhook(id: string, settings: WebhookSettings): Promise<void> {
     await this.#send({
       what: `webhook ${id}`,
