@@ -1,18 +1,15 @@
 // Live updates across replicas sharing Redis: a webhook CallFire delivers to replica B reaches a
 // subscriber on replica A, and the same delivery repeated to A is recognised as a redelivery.
-import { createHmac } from "node:crypto";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index.js";
-import { createWebhookKeys } from "../../src/live/webhook-keys.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createLogger } from "../../src/server/logger.js";
-import { collect, WEBHOOK_SECRET, wsClient } from "../helpers/live-graph.js";
+import { collect, signedInboundText, WEBHOOK_SECRET, wsClient } from "../helpers/live-graph.js";
 import { deleteKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from "../helpers/redis.js";
 
 const prefix = uniquePrefix();
-const keys = createWebhookKeys(WEBHOOK_SECRET);
 let sandbox: RunningSandbox;
 let admin: Redis;
 let replicaA: RunningApp;
@@ -48,30 +45,10 @@ afterAll(async () => {
   admin.disconnect();
 });
 
+/** A signed inbound text for the sandbox's account; posted to a replica, its answer's JSON. */
 function signedInbound(id: number, message: string) {
-  const accountKey = keys.accountKey(sandbox.login);
-  const timestamp = Date.now();
-  const resource = {
-    id,
-    fromNumber: "12135550190",
-    toNumber: "67076",
-    inbound: true,
-    state: "FINISHED",
-    message,
-  };
-  const body = JSON.stringify({
-    timestamp,
-    events: [{ timestamp, resourceType: "InboundText", eventType: "Finished", resource }],
-  });
-  const signature = createHmac("sha1", keys.secretFor(accountKey)).update(body).digest("hex");
-  return async (replica: RunningApp) => {
-    const response = await fetch(`${replica.origin}/webhooks/callfire/${accountKey}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-callfire-signature": signature },
-      body,
-    });
-    return response.json();
-  };
+  const post = signedInboundText(sandbox.login, { id, fromNumber: "12135550190", message });
+  return async (replica: RunningApp) => (await post(replica.origin)).json();
 }
 
 async function subscriptionsOn(replica: RunningApp): Promise<number> {

@@ -1,11 +1,9 @@
 // A subscriber that stops reading: once SUBSCRIPTION_QUEUE_LIMIT events wait for it, the server drops them
 // and closes its connection with a reason, instead of holding every later event in memory.
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import { SLOW_SUBSCRIBER_CLOSE } from "../../src/live/websocket-subscriptions.js";
-import { createWebhookKeys } from "../../src/live/webhook-keys.js";
-import { type LiveGraph, startLiveGraph, WEBHOOK_SECRET } from "../helpers/live-graph.js";
+import { type LiveGraph, signedInboundText, startLiveGraph } from "../helpers/live-graph.js";
 
 let graph: LiveGraph;
 beforeAll(async () => {
@@ -15,30 +13,8 @@ afterAll(() => graph.stop());
 
 /** A signed InboundText delivery for the server's own account, carrying a large message. */
 async function postInbound(id: number, message: string): Promise<void> {
-  const keys = createWebhookKeys(WEBHOOK_SECRET);
-  const accountKey = keys.accountKey(graph.serverAccount.login);
-  const timestamp = Date.now();
-  const resource = {
-    id,
-    fromNumber: "12135550160",
-    toNumber: "67076",
-    inbound: true,
-    state: "FINISHED",
-    message,
-  };
-  const body = JSON.stringify({
-    timestamp,
-    events: [{ timestamp, resourceType: "InboundText", eventType: "Finished", resource }],
-  });
-  const response = await fetch(`${graph.app.origin}/webhooks/callfire/${accountKey}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-callfire-signature": createHmac("sha1", keys.secretFor(accountKey)).update(body).digest("hex"),
-    },
-    body,
-  });
-  expect(response.status).toBe(200);
+  const post = signedInboundText(graph.serverAccount.login, { id, fromNumber: "12135550160", message });
+  expect((await post(graph.app.origin)).status).toBe(200);
 }
 
 function next(socket: WebSocket): Promise<{ type: string }> {

@@ -1,7 +1,9 @@
 // Live updates end to end: the graph with its embedded sandbox (deliveries on demand, no seed), graphql-ws
 // clients over real WebSockets, and the helpers the subscription tests share.
+import { createHmac } from "node:crypto";
 import { createClient, type Client, type FormattedExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
+import { createWebhookKeys } from "../../src/live/webhook-keys.js";
 import { startApp, type RunningApp } from "../../src/server/app.js";
 import { loadConfig } from "../../src/server/config.js";
 import { createLogger } from "../../src/server/logger.js";
@@ -126,4 +128,36 @@ export function collect<T>(client: Client, query: string, variables?: Record<str
     },
   );
   return collected;
+}
+
+/**
+ * CallFire's webhook delivery of one inbound text (InboundText Finished) for `login`'s account, signed with
+ * that account's secret under WEBHOOK_SECRET; each call posts the same bytes to the server at `origin`.
+ */
+export function signedInboundText(
+  login: string,
+  text: { id: number; fromNumber: string; message: string },
+): (origin: string) => Promise<Response> {
+  const keys = createWebhookKeys(WEBHOOK_SECRET);
+  const accountKey = keys.accountKey(login);
+  const timestamp = Date.now();
+  const resource = {
+    id: text.id,
+    fromNumber: text.fromNumber,
+    toNumber: "67076",
+    inbound: true,
+    state: "FINISHED",
+    message: text.message,
+  };
+  const body = JSON.stringify({
+    timestamp,
+    events: [{ timestamp, resourceType: "InboundText", eventType: "Finished", resource }],
+  });
+  const signature = createHmac("sha1", keys.secretFor(accountKey)).update(body).digest("hex");
+  return (origin) =>
+    fetch(`${origin}/webhooks/callfire/${accountKey}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-callfire-signature": signature },
+      body,
+    });
 }

@@ -16,22 +16,13 @@ import {
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApiSchema } from "../../src/graphql/schema.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
 
 const SEED = 20_261_201;
 const OPERATIONS = 150;
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(SEED);
+const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const SCALARS: Record<string, readonly unknown[]> = {

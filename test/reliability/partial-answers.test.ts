@@ -2,6 +2,7 @@
 // rest of the answer, with its error at its own path; and with 30% of CallFire's answers failing, reads
 // still succeed thanks to retries within the deadline.
 import { afterEach, describe, expect, it } from "vitest";
+import { seededRandom } from "../helpers/seeded-random.js";
 import { codes, startGraphOnFake, type GraphOnFake } from "../helpers/start-graph-on-fake.js";
 
 const DASHBOARD = `{
@@ -11,17 +12,6 @@ const DASHBOARD = `{
 }`;
 const UNAVAILABLE = { status: 503, body: { httpStatusCode: 503, message: "down" } };
 const page = (items: unknown[]) => ({ items, totalCount: items.length });
-
-/** A small seeded generator, so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let graph: GraphOnFake | undefined;
 afterEach(async () => {
@@ -69,7 +59,7 @@ describe("partial answers", () => {
 describe("30% of CallFire's answers failing with 5xx", () => {
   it("at least 99% of reads succeed", async () => {
     graph = await startGraphOnFake({ CALLFIRE_REQUEST_DEADLINE_MS: "20000" });
-    const random = seeded(8);
+    const random = seededRandom(8);
     graph.fake.on("GET", "/v2/texts/broadcasts/:id", (call) =>
       random() < 0.3 ? UNAVAILABLE : { body: { id: Number(call.params.id), name: "b" } },
     );
