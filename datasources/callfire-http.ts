@@ -30,8 +30,8 @@ export interface CallFireHttpConfig {
   maxRetryDelayMs?: number;
   /** Most calls in flight to CallFire at once; further calls wait in line. */
   maxConnections?: number;
-  /** Most calls waiting for a connection; one more is refused with OVERLOADED. */
-  maxQueue?: number;
+  /** Most admitted requests with calls open at once; one more is refused with OVERLOADED. */
+  maxRequests?: number;
   /** Most bytes of one answer, as received and once decompressed. */
   maxResponseBytes?: number;
 }
@@ -91,14 +91,14 @@ export function createCallFireHttp(config: CallFireHttpConfig): CallFireHttp {
     retryBaseDelayMs = 500,
     maxRetryDelayMs = 5_000,
     maxConnections = 32,
-    maxQueue = 4 * maxConnections,
+    maxRequests = maxConnections,
     maxResponseBytes = 10 * 1024 * 1024,
   } = config;
   const base = new URL(config.baseUrl);
   if (base.username || base.password) {
     throw new Error("The CallFire base URL must not contain credentials; they are sent per request");
   }
-  const queue = new ConnectionQueue({ connections: maxConnections, maxWaiting: maxQueue });
+  const queue = new ConnectionQueue({ connections: maxConnections, maxRequests });
   const sameOrigin = (response: PlainResponse) =>
     new URL(response.headers.location ?? "", response.url).origin === base.origin;
   const agents = {

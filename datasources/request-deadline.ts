@@ -1,21 +1,18 @@
 // The time one GraphQL request may spend on CallFire, shared by all its calls, their retries and their
 // waits for a connection (CALLFIRE_REQUEST_DEADLINE_MS), and the signal that abandons its calls: when the
-// deadline passes, when the client goes away, or once the answer is sent (a sibling of a failed non-null
-// field may still be running then). Made per request by the context factory.
+// deadline passes, when the client goes away, once the answer is sent (a sibling of a failed non-null
+// field may still be running then), or when the request is refused for load. Made per request by the
+// context factory.
 import { setMaxListeners } from "node:events";
 
 /** Why a request's calls were abandoned. */
-export type AbandonReason = "deadline" | "client-gone" | "answered";
+export type AbandonReason = "deadline" | "client-gone" | "answered" | "shed";
 
 export class RequestDeadline {
   readonly #controller = new AbortController();
   readonly #timer: NodeJS.Timeout;
   readonly #expiresAt: number;
   #reason: AbandonReason | undefined;
-  /** Whether one of its calls already got a connection: such calls go ahead of new requests' first calls. */
-  admitted = false;
-  /** Whether one of its calls was refused for load: its later calls are refused at once too. */
-  shed = false;
 
   constructor(readonly deadlineMs: number) {
     this.#expiresAt = performance.now() + deadlineMs;
@@ -32,6 +29,11 @@ export class RequestDeadline {
 
   get reason(): AbandonReason | undefined {
     return this.#reason;
+  }
+
+  /** When the deadline passes (performance.now() time): the earlier, the sooner its calls are served. */
+  get expiresAt(): number {
+    return this.#expiresAt;
   }
 
   remainingMs(): number {

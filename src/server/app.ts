@@ -61,7 +61,7 @@ export async function startApp(
       timeoutMs: config.upstreamTimeoutMs,
       retryLimit: config.upstreamRetryLimit,
       maxConnections: config.upstreamMaxConnections,
-      maxQueue: config.upstreamMaxQueue,
+      maxRequests: config.upstreamMaxRequests,
       maxResponseBytes: config.upstreamMaxResponseBytes,
     });
     const metrics = createMetrics();

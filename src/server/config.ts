@@ -13,8 +13,8 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   /** How long one GraphQL request may spend on CallFire: all its calls, retries and waits together. */
   requestDeadlineMs: number;
-  /** Most CallFire calls waiting for a connection; beyond it calls fail fast with OVERLOADED. */
-  upstreamMaxQueue: number;
+  /** Most admitted requests with CallFire calls open at once; a new one beyond it is refused with OVERLOADED. */
+  upstreamMaxRequests: number;
   /** Most bytes of one CallFire answer, as received and decompressed. */
   upstreamMaxResponseBytes: number;
   /** How often a failed GET is retried; writes are never retried. */
@@ -145,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const callfireApiUrl = url(env, "CALLFIRE_API_URL");
   checkProductionUpstream(env, production, callfireApiUrl);
   const publicUrl = url(env, "PUBLIC_URL", "https://graph.example.com");
+  const upstreamMaxConnections = integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000);
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
     host: env.HOST || "127.0.0.1",
@@ -160,10 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       100,
       120_000,
     ),
-    upstreamMaxQueue: integer(env, "CALLFIRE_MAX_QUEUE", 128, 0, 100_000),
     upstreamMaxResponseBytes: integer(env, "CALLFIRE_MAX_RESPONSE_BYTES", 10 * 1024 * 1024, 1024, 1024 ** 3),
     partialResponses: boolean(env, "CALLFIRE_PARTIAL_RESPONSES", true),
-    upstreamMaxConnections: integer(env, "CALLFIRE_MAX_CONNECTIONS", 32, 1, 1000),
+    upstreamMaxConnections,
+    upstreamMaxRequests: integer(env, "CALLFIRE_MAX_REQUESTS", upstreamMaxConnections, 1, 100_000),
     circuitBreakerFailures: integer(env, "CALLFIRE_CIRCUIT_FAILURES", 10, 0, 10_000),
     circuitBreakerOpenMs: integer(env, "CALLFIRE_CIRCUIT_OPEN_MS", 5000, 100, 600_000),
     maxUpstreamCallsPerRequest: integer(env, "MAX_CALLFIRE_CALLS_PER_REQUEST", 500, 1, 100_000),

@@ -18,6 +18,7 @@ import type { Context } from "../../resolvers/context.js";
 import type { createContextFactory } from "../graphql/context-factory.js";
 import { depthLimitRule } from "../graphql/depth-limit.rule.js";
 import { noSubscriptionOverHttpRule } from "../graphql/no-http-subscriptions.rule.js";
+import { loadRefusalPlugin } from "../graphql/load-refusal.plugin.js";
 import { fieldProjectionPlugin } from "../../datasources/projection/field-projection.plugin.js";
 import { createFormatError } from "../graphql/format-error.js";
 import { inlineTracePlugin } from "../graphql/inline-trace.plugin.js";
@@ -116,6 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       options.production ? ApolloServerPluginLandingPageDisabled() : landingPagePlugin(),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      loadRefusalPlugin(),
       responseStatusPlugin(),
       requestLogPlugin(options.metrics),
       fieldProjectionPlugin(),
