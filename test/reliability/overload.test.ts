@@ -133,6 +133,40 @@ const percentile = (values: number[], p: number) =>
     [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0,
   );
 
+describe("a query refused for load", () => {
+  it("is refused as a whole: data null, one OVERLOADED error saying when to come back, a Retry-After header", async () => {
+    const graph = await startGraphOnFake({ CALLFIRE_MAX_REQUESTS: "1" });
+    try {
+      graph.fake.on("GET", "/v2/texts/broadcasts/:id", { hang: true });
+      // The only admission is held by a request whose call CallFire never answers.
+      const holder = graph.post('{ textBroadcast(id: "1") { id } }');
+      expect(await waitFor(() => graph.fake.calls.length === 1, 5000)).toBe(true);
+      const response = await fetch(graph.app.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: '{ __typename a: textBroadcast(id: "2") { id } b: textAutoReplies { totalCount } }',
+        }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toEqual({
+        data: null,
+        errors: [
+          {
+            message: expect.stringContaining("so this query was refused as a whole") as string,
+            extensions: { code: "OVERLOADED", retryAfterSeconds: 1 },
+          },
+        ],
+      });
+      expect(graph.fake.calls).toHaveLength(1);
+      await holder;
+    } finally {
+      await graph.stop();
+    }
+  });
+});
+
 describe.concurrent("a CallFire answering every call in 2 s", () => {
   it("answers 10 concurrent dashboard clients, all with whole data", async () => {
     const graph = await startGraphOnFake(env);
