@@ -1,7 +1,7 @@
 // The per-request DataLoaders, built with each request's services (services/services.ts), never shared
 // between requests. Texts are batched into GET /texts?id=…&id=…; everything else CallFire can only fetch
-// one at a time, so those loaders deduplicate. A page a loader fetches primes the by-id loaders; the
-// services prime what they list themselves and forget what they change, with the helpers below. A batch
+// one at a time, so those loaders deduplicate. The services prime what they list and forget what they
+// change, with the helpers below; the loaders themselves only fetch and cache. A batch
 // looked up while a batch list of the same request is still loading waits for that list, so the calls
 // an operation makes do not depend on which CallFire answer comes first.
 import DataLoader from "dataloader";
@@ -67,7 +67,7 @@ export function createLoaders(api: CallFireApi): Loaders {
   // The batch list loader's own cache: what the batch loader waits for. Clearing the list loader
   // (forgetBatch, forgetTextBroadcast) clears it too.
   const batchLists = new Map<string, Promise<Page<Batch>>>();
-  const loaders: Loaders = {
+  return {
     text: new DataLoader((ids) => loadTexts(api, ids), { maxBatchSize: MAX_TEXT_IDS_PER_CALL }),
     textBroadcast: new DataLoader(eachKey((id) => api.getTextBroadcast(id))),
     batch: new DataLoader(loadBatches(api, batchLists)),
@@ -77,23 +77,14 @@ export function createLoaders(api: CallFireApi): Loaders {
       { cacheKeyFn: (key) => keyOf(key.broadcastId, key.begin, key.end) },
     ),
     textBroadcastBatches: new DataLoader(
-      eachKey(async (key) => {
-        const page = await api.getTextBroadcastBatches(key.broadcastId, key);
-        primeBatches(loaders, page.items);
-        return page;
-      }),
+      eachKey((key) => api.getTextBroadcastBatches(key.broadcastId, key)),
       { cacheKeyFn: (key) => keyOf(key.broadcastId, key.limit, key.offset), cacheMap: batchLists },
     ),
     textBroadcastTexts: new DataLoader(
-      eachKey(async (key) => {
-        const page = await api.getTextBroadcastTexts(key.broadcastId, key);
-        primeTexts(loaders, page.items);
-        return page;
-      }),
+      eachKey((key) => api.getTextBroadcastTexts(key.broadcastId, key)),
       { cacheKeyFn: (key) => keyOf(key.broadcastId, key.batchId, key.limit, key.offset) },
     ),
   };
-  return loaders;
 }
 
 /** Lookups by id answer null for an id CallFire does not know. */

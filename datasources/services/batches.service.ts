@@ -52,17 +52,16 @@ export class BatchesService {
   }
 
   async texts(batch: Batch, page: PageArgs): Promise<Page<Text>> {
-    if (batch.broadcastId != null) {
-      return this.scope.loaders.textBroadcastTexts.load({
-        broadcastId: batch.broadcastId,
-        batchId: batch.id,
-        ...page,
-      });
-    }
     // Without its broadcast id (CallFire always sends one) GET /texts?batchId= answers the same question.
-    const found = await this.scope.api.findTexts({ filter: { batchId: batch.id }, ...page });
-    primeTexts(this.scope.loaders, found.items);
-    return found;
+    const texts = await (batch.broadcastId != null
+      ? this.scope.loaders.textBroadcastTexts.load({
+          broadcastId: batch.broadcastId,
+          batchId: batch.id,
+          ...page,
+        })
+      : this.scope.api.findTexts({ filter: { batchId: batch.id }, ...page }));
+    primeTexts(this.scope.loaders, texts.items);
+    return texts;
   }
 
   /** Adds once per idempotencyKey; answers with the batch as CallFire has it. */

@@ -11,7 +11,14 @@ import type {
 import type { TextBroadcast, TextBroadcastStats } from "../../schema/text-broadcast.type.js";
 import type { Text } from "../../schema/text.type.js";
 import type { PageArgs, StatsWindow } from "../callfire-api.js";
-import { forgetTextBroadcast, forgetTextStates, loadOrNull, primeTextBroadcasts } from "../loaders.js";
+import {
+  forgetTextBroadcast,
+  forgetTextStates,
+  loadOrNull,
+  primeBatches,
+  primeTextBroadcasts,
+  primeTexts,
+} from "../loaders.js";
 import type { BroadcastTextsKey } from "../loaders.types.js";
 import type { RequestScope } from "./request-scope.js";
 import { loadCreated, sendOnce } from "./write-once.js";
@@ -85,12 +92,16 @@ export class TextBroadcastsService {
     return page;
   }
 
-  batches(broadcastId: string, page: PageArgs): Promise<Page<Batch>> {
-    return this.scope.loaders.textBroadcastBatches.load({ broadcastId, ...page });
+  async batches(broadcastId: string, page: PageArgs): Promise<Page<Batch>> {
+    const batches = await this.scope.loaders.textBroadcastBatches.load({ broadcastId, ...page });
+    primeBatches(this.scope.loaders, batches.items);
+    return batches;
   }
 
-  texts(key: BroadcastTextsKey): Promise<Page<Text>> {
-    return this.scope.loaders.textBroadcastTexts.load(key);
+  async texts(key: BroadcastTextsKey): Promise<Page<Text>> {
+    const texts = await this.scope.loaders.textBroadcastTexts.load(key);
+    primeTexts(this.scope.loaders, texts.items);
+    return texts;
   }
 
   stats(broadcastId: string, window: StatsWindow): Promise<TextBroadcastStats> {

@@ -1,5 +1,5 @@
-// The per-request loaders over the real API and the loopback fake: exact upstream calls for batching,
-// deduplication, priming and forgetting.
+// The per-request loaders (and the services that prime them) over the real API and the loopback fake:
+// exact upstream calls for batching, deduplication, priming and forgetting.
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallFireRestApi } from "../../datasources/callfire-rest-api.js";
 import { errorCode } from "../../src/core/errors.js";
@@ -10,6 +10,9 @@ import {
   primeTexts,
 } from "../../datasources/loaders.js";
 import type { Loaders } from "../../datasources/loaders.types.js";
+import { createServices, type Services } from "../../datasources/services/services.js";
+import { bindIdempotency } from "../../src/state/idempotency-store.js";
+import { createMemoryIdempotencyStore } from "../../src/state/memory-idempotency-store.js";
 import { BroadcastStatus } from "../../schema/enums.js";
 import type { Text } from "../../schema/text.type.js";
 import { callfireFixture } from "../helpers/callfire-fixtures.js";
@@ -19,12 +22,13 @@ import { createRecordingLogger, type RecordingLogger } from "../helpers/recordin
 const callfire = useFakeCallFire();
 let log: RecordingLogger;
 let loaders: Loaders;
+let services: Services;
 
 beforeEach(() => {
   log = createRecordingLogger();
-  loaders = createLoaders(
-    new CallFireRestApi({ http: callfire.http, credentials: { login: "l", password: "p" }, log }),
-  );
+  const api = new CallFireRestApi({ http: callfire.http, credentials: { login: "l", password: "p" }, log });
+  loaders = createLoaders(api);
+  services = createServices(api, bindIdempotency(createMemoryIdempotencyStore(), undefined), log);
 });
 
 /** GET /texts?id=… answers every asked id except those in `missing`, in reverse order (CallFire's is any). */
@@ -126,23 +130,23 @@ describe("one-at-a-time resources", () => {
 });
 
 describe("priming", () => {
-  it("a broadcast's texts page primes the text loader", async () => {
+  it("a broadcast's texts page is cached per request and primes the text loader (services)", async () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id/texts", {
       body: callfireFixture("textBroadcasts/getTexts.response.json"),
     });
-    const page = await loaders.textBroadcastTexts.load({ broadcastId: "13", limit: 100 });
-    const again = await loaders.textBroadcastTexts.load({ broadcastId: "13", limit: 100 });
+    const page = await services.textBroadcasts.texts({ broadcastId: "13", limit: 100 });
+    const again = await services.textBroadcasts.texts({ broadcastId: "13", limit: 100 });
     expect(again).toBe(page);
-    expect((await loaders.text.load("13403")).batchId).toBe("9");
+    expect((await services.texts.byId("13403"))?.batchId).toBe("9");
     expect(upstream()).toEqual(["GET /v2/texts/broadcasts/13/texts"]);
   });
 
-  it("a broadcast's batches page primes the batch loader", async () => {
+  it("a broadcast's batches page primes the batch loader (services)", async () => {
     callfire.fake.on("GET", "/v2/texts/broadcasts/:id/batches", {
       body: callfireFixture("textBroadcasts/getBatches.response.json"),
     });
-    await loaders.textBroadcastBatches.load({ broadcastId: "13", limit: null, offset: null });
-    expect((await loaders.batch.load("9")).name).toBe("API 13");
+    await services.textBroadcasts.batches("13", { limit: null, offset: null });
+    expect((await services.batches.byId("9"))?.name).toBe("API 13");
     expect(upstream()).toEqual(["GET /v2/texts/broadcasts/13/batches"]);
   });
 
