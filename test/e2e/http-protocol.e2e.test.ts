@@ -25,6 +25,9 @@ describe("HTTP rules of /graphql", () => {
     fetch(`${graph.app.url}?query=${encodeURIComponent(query)}`, { headers });
   const post = (body: string, headers: Record<string, string>, url = graph.app.url) =>
     fetch(url, { method: "POST", headers, body });
+  /** A POST as a GraphQL client sends it: a JSON body, with `accept` if given. */
+  const postJson = (body: string, accept?: string, url = graph.app.url) =>
+    post(body, { "content-type": "application/json", ...(accept === undefined ? {} : { accept }) }, url);
 
   describe("CSRF", () => {
     it("answers a GET query with no preflight header, as urql sends it", async () => {
@@ -60,11 +63,9 @@ describe("HTTP rules of /graphql", () => {
     );
 
     it("never asks a browser for Basic credentials (so no browser ever adds them to a request by itself)", async () => {
-      const response = await post(
+      const response = await postJson(
         JSON.stringify({ query: "{ texts { totalCount } }" }),
-        {
-          "content-type": "application/json",
-        },
+        undefined,
         noCredentials.app.url,
       );
       expect(response.status).toBe(401);
@@ -86,14 +87,14 @@ describe("HTTP rules of /graphql", () => {
       ["a validation error", validationError, "GRAPHQL_VALIDATION_FAILED"],
       ["a variable coercion error", coercionError, "BAD_USER_INPUT"],
     ])("%s: 200 to application/json, 400 to application/graphql-response+json", async (_name, body, code) => {
-      const legacy = await post(body, { "content-type": "application/json", accept: JSON_ONLY });
+      const legacy = await postJson(body, JSON_ONLY);
       expect(legacy.status).toBe(200);
       expect(legacy.headers.get("content-type")).toBe("application/json; charset=utf-8");
       expect(
         ((await legacy.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
       ).toBe(code);
 
-      const modern = await post(body, { "content-type": "application/json", accept: GRAPHQL_RESPONSE });
+      const modern = await postJson(body, GRAPHQL_RESPONSE);
       expect(modern.status).toBe(400);
       expect(modern.headers.get("content-type")).toBe("application/graphql-response+json; charset=utf-8");
       expect(
@@ -103,31 +104,22 @@ describe("HTTP rules of /graphql", () => {
 
     it("a request that is not GraphQL at all (no query) stays 400 for both", async () => {
       for (const accept of [JSON_ONLY, GRAPHQL_RESPONSE]) {
-        const response = await post(JSON.stringify({ variables: {} }), {
-          "content-type": "application/json",
-          accept,
-        });
+        const response = await postJson(JSON.stringify({ variables: {} }), accept);
         expect(response.status).toBe(400);
       }
     });
 
     it("UNAUTHENTICATED is 401 when nothing ran, and 200 once the response carries data", async () => {
       for (const accept of [JSON_ONLY, GRAPHQL_RESPONSE]) {
-        const denied = await post(
+        const denied = await postJson(
           JSON.stringify({ query: "{ texts { totalCount } }" }),
-          {
-            "content-type": "application/json",
-            accept,
-          },
+          accept,
           noCredentials.app.url,
         );
         expect(denied.status).toBe(401);
-        const partial = await post(
+        const partial = await postJson(
           JSON.stringify({ query: '{ __typename text(id: "1") { id } }' }),
-          {
-            "content-type": "application/json",
-            accept,
-          },
+          accept,
           noCredentials.app.url,
         );
         expect(partial.status).toBe(200);

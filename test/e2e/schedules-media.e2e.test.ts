@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basicAuth } from "../helpers/graphql-http.js";
 import { startTestGraph, type TestGraph } from "../helpers/start-graph.js";
+import { STORED_MEDIA } from "../helpers/stored-media.js";
 
 type Json = Record<string, unknown>;
 
@@ -80,22 +81,13 @@ describe("schedules and media through the graph", () => {
   });
 
   it("reads every Media field CallFire stores", async () => {
-    const media = {
-      id: 2001,
-      accountId: 77,
-      name: "logo.png",
-      created: 1_700_000_000_000,
-      lengthInBytes: 5120,
-      mediaType: "image/png",
-      publicUrl: "https://example.com/logo.png",
-    };
     const response = await fetch(`${graph.sandbox.apiUrl}/texts/broadcasts`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         authorization: basicAuth(graph.sandbox.login, graph.sandbox.password),
       },
-      body: JSON.stringify({ name: "with media", media: [media] }),
+      body: JSON.stringify({ name: "with media", media: [STORED_MEDIA] }),
     });
     const { id } = (await response.json()) as { id: number };
     const read = await gql(

@@ -3,6 +3,7 @@
 // fields. Every /v2 answer is also checked against the schemas by SandboxClient.
 import { describe, expect, it } from "vitest";
 import type { ErrorResponse, Text, TextBroadcast } from "../../sandbox/domain/callfire.types.js";
+import { STORED_MEDIA } from "../helpers/stored-media.js";
 import { newAccount, type SandboxClient, useTestSandbox } from "./helpers/sandbox-client.js";
 
 const suite = useTestSandbox();
@@ -15,15 +16,6 @@ const SCHEDULE = {
   timeZone: "America/Los_Angeles",
   startDate: { year: 2030, month: 1, day: 2 },
   stopDate: { year: 2030, month: 2, day: 28 },
-};
-const MEDIA = {
-  id: 2001,
-  accountId: 77,
-  name: "logo.png",
-  created: 1_700_000_000_000,
-  lengthInBytes: 5120,
-  mediaType: "image/png",
-  publicUrl: "https://example.com/logo.png",
 };
 
 async function created(api: SandboxClient, body: Record<string, unknown>): Promise<TextBroadcast> {
@@ -133,16 +125,16 @@ describe("media (findings 2 and 3)", () => {
 
   it("round-trips all seven Media fields on broadcasts, POST /texts answers and GET /texts/{id}", async () => {
     const api = newAccount(suite.sandbox);
-    const broadcast = await created(api, { name: "with media", media: [MEDIA] });
-    expect(broadcast.media).toEqual([MEDIA]);
+    const broadcast = await created(api, { name: "with media", media: [STORED_MEDIA] });
+    expect(broadcast.media).toEqual([STORED_MEDIA]);
 
     const sent = await api.post<{ items: Text[] }>("/texts", [
-      { phoneNumber: "12135551100", message: "hi", media: [MEDIA] },
+      { phoneNumber: "12135551100", message: "hi", media: [STORED_MEDIA] },
     ]);
     expect(sent.status).toBe(200);
-    expect(sent.body.items[0]?.media).toEqual([MEDIA]);
+    expect(sent.body.items[0]?.media).toEqual([STORED_MEDIA]);
     const read = await api.get<Text>(`/texts/${sent.body.items[0]?.id}`);
-    expect(read.body.media).toEqual([MEDIA]);
+    expect(read.body.media).toEqual([STORED_MEDIA]);
   });
 });
 
