@@ -133,8 +133,8 @@ const percentile = (values: number[], p: number) =>
     [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0,
   );
 
-describe("a query refused for load", () => {
-  it("is refused as a whole: data null, one OVERLOADED error saying when to come back, a Retry-After header", async () => {
+describe("a request refused for load", () => {
+  it("is refused as a whole when a query: data null, one OVERLOADED error saying when to come back, a Retry-After header; a mutation keeps its fields", async () => {
     const graph = await startGraphOnFake({ CALLFIRE_MAX_REQUESTS: "1" });
     try {
       graph.fake.on("GET", "/v2/texts/broadcasts/:id", { hang: true });
@@ -159,6 +159,13 @@ describe("a query refused for load", () => {
           },
         ],
       });
+      // A mutation's answer is left as it is: each field says whether it was sent (here: not).
+      const mutation = await graph.post(
+        'mutation { sendTexts(recipients: [{ phoneNumber: "12135550100" }], defaultMessage: "hi") { id } }',
+      );
+      expect(mutation.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+        [["sendTexts"], "OVERLOADED"],
+      ]);
       expect(graph.fake.calls).toHaveLength(1);
       await holder;
     } finally {
