@@ -14,7 +14,7 @@ import type { RequestDeadline } from "./request-deadline.js";
  * The share of its deadline a new request's work may be expected to take: the rest is the margin for a
  * call slower than usual and for a request whose calls depend on earlier ones (its phases).
  */
-export const ADMISSION_SHARE = 0.75;
+const ADMISSION_SHARE = 0.75;
 
 /** What the connections are doing now. */
 export interface ConnectionLoad {
