@@ -7,6 +7,7 @@ import {
   createBroadcast,
   startBroadcast,
   stopBroadcast,
+  type BroadcastInput,
 } from "./domain/broadcasts.service.js";
 import { deliveryTick } from "./domain/delivery-simulator.js";
 import type { ServiceContext } from "./domain/service-context.js";
@@ -28,7 +29,9 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
       clock += MINUTE;
     }
   };
-  const options = { start: true, strict: false };
+  // Never strict: a seeded invalid number must not refuse the whole write (strictValidation=false).
+  const broadcast = (input: BroadcastInput, start = true) =>
+    createBroadcast(ctx, input, { start, strict: false });
 
   for (const reply of [
     {
@@ -43,77 +46,64 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
   }
 
   // Finished: every text delivered or failed, per the magic numbers.
-  createBroadcast(
-    ctx,
-    {
-      settings: {
-        name: "Spring sale",
-        message: "Hi ${firstName}, our spring sale starts today: 20% off everything until Sunday!",
-        labels: ["promo", "spring"],
-      },
-      recipients: [
-        { phoneNumber: "12135550100", attributes: { firstName: "Ana" } },
-        { phoneNumber: "12135550101", attributes: { firstName: "Ben" } },
-        { phoneNumber: "12135550001", attributes: { firstName: "Cleo" } },
-        { phoneNumber: "12135550002", attributes: { firstName: "Dev" } },
-        { phoneNumber: "12135550003", attributes: { firstName: "Eli" } },
-        { phoneNumber: "12135550104", attributes: { firstName: "Fay" } },
-      ],
+  broadcast({
+    settings: {
+      name: "Spring sale",
+      message: "Hi ${firstName}, our spring sale starts today: 20% off everything until Sunday!",
+      labels: ["promo", "spring"],
     },
-    options,
-  );
+    recipients: [
+      { phoneNumber: "12135550100", attributes: { firstName: "Ana" } },
+      { phoneNumber: "12135550101", attributes: { firstName: "Ben" } },
+      { phoneNumber: "12135550001", attributes: { firstName: "Cleo" } },
+      { phoneNumber: "12135550002", attributes: { firstName: "Dev" } },
+      { phoneNumber: "12135550003", attributes: { firstName: "Eli" } },
+      { phoneNumber: "12135550104", attributes: { firstName: "Fay" } },
+    ],
+  });
   deliver(3);
 
   // Stopped after the first text and archived: the texts it never sent end UNDIALED. Hidden from search.
   at(now - 60 * HOUR);
-  const holiday = createBroadcast(
-    ctx,
-    {
-      settings: { name: "Holiday greetings", message: "Happy holidays from all of us!", maxActive: 1 },
-      recipients: [
-        { phoneNumber: "12135550105" },
-        { phoneNumber: "12135550106" },
-        { phoneNumber: "12135550107" },
-      ],
-    },
-    options,
-  );
+  const holiday = broadcast({
+    settings: { name: "Holiday greetings", message: "Happy holidays from all of us!", maxActive: 1 },
+    recipients: [
+      { phoneNumber: "12135550105" },
+      { phoneNumber: "12135550106" },
+      { phoneNumber: "12135550107" },
+    ],
+  });
   deliver(2);
   stopBroadcast(ctx, holiday);
   archiveBroadcast(ctx, holiday);
 
   // Stopped half-way: two texts per tick, stopped after the first two were delivered.
   at(now - 30 * HOUR);
-  const reminders = createBroadcast(
-    ctx,
-    {
-      settings: {
-        name: "Appointment reminders",
-        message: "Reminder: your appointment is tomorrow at ${time}. Reply C to confirm.",
-        maxActive: 2,
-        labels: ["reminders"],
-      },
-      recipients: ["0110", "0111", "0112", "0113", "0114"].map((end, i) => ({
-        phoneNumber: `1310555${end}`,
-        attributes: { time: `${9 + i}:00` },
-      })),
+  const reminders = broadcast({
+    settings: {
+      name: "Appointment reminders",
+      message: "Reminder: your appointment is tomorrow at ${time}. Reply C to confirm.",
+      maxActive: 2,
+      labels: ["reminders"],
     },
-    options,
-  );
+    recipients: ["0110", "0111", "0112", "0113", "0114"].map((end, i) => ({
+      phoneNumber: `1310555${end}`,
+      attributes: { time: `${9 + i}:00` },
+    })),
+  });
   deliver(2);
   stopBroadcast(ctx, reminders);
 
   // A draft with a validated contact batch: one number fails validation (batch status ERRORS), one is a duplicate.
   at(now - 6 * HOUR);
-  const launch = createBroadcast(
-    ctx,
+  const launch = broadcast(
     {
       settings: {
         name: "Product launch (draft)",
         message: "Meet the new Sandbox Phone: preorders open Friday.",
       },
     },
-    { start: false, strict: false },
+    false,
   );
   addBatch(
     ctx,
@@ -147,8 +137,7 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
 
   // Running: the live simulator delivers the rest after start-up (two texts per tick).
   at(now - 5 * MINUTE);
-  const newsletter = createBroadcast(
-    ctx,
+  const newsletter = broadcast(
     {
       settings: {
         name: "Weekly newsletter",
@@ -158,7 +147,7 @@ export function seedAccount(store: Store, accountId: number, now: number): void 
         labels: ["newsletter"],
       },
     },
-    { start: false, strict: false },
+    false,
   );
   addBatch(
     ctx,

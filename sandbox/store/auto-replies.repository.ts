@@ -2,6 +2,7 @@
 import type { TextAutoReply } from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
 import { orUndefined } from "./json-column.js";
+import { findPage } from "./paged-find.js";
 
 interface AutoReplyRow {
   id: number;
@@ -46,16 +47,18 @@ export class AutoRepliesRepository {
     limit: number,
     offset: number,
   ): [TextAutoReply[], number] {
-    const clause = "account_id = ? AND (? IS NULL OR number = ?)";
-    const params = [accountId, number ?? null, number ?? null];
-    const rows = this.db
-      .prepare(`SELECT * FROM auto_replies WHERE ${clause} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as AutoReplyRow[];
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM auto_replies WHERE ${clause}`)
-      .get(...params) as {
-      total: number;
-    };
+    const [rows, total] = findPage<AutoReplyRow>(
+      this.db,
+      {
+        select: "SELECT * FROM auto_replies",
+        from: "auto_replies",
+        where: "account_id = ? AND (? IS NULL OR number = ?)",
+        params: [accountId, number ?? null, number ?? null],
+        orderBy: "id",
+      },
+      limit,
+      offset,
+    );
     return [rows.map(toAutoReply), total];
   }
 

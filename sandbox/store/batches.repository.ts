@@ -2,6 +2,7 @@
 import type { Batch, BatchStatus, Media } from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
 import { fromJson, orUndefined, toJson } from "./json-column.js";
+import { findPage } from "./paged-find.js";
 
 export interface BatchRecord {
   id: number;
@@ -121,14 +122,18 @@ export class BatchesRepository {
   }
 
   listByCampaign(campaignId: number, limit: number, offset: number): [Batch[], number] {
-    const rows = this.db
-      .prepare(`${BATCH_SELECT} WHERE b.campaign_id = ? ORDER BY b.id LIMIT ? OFFSET ?`)
-      .all(campaignId, limit, offset) as BatchRow[];
-    const { total } = this.db
-      .prepare("SELECT COUNT(*) AS total FROM batches WHERE campaign_id = ?")
-      .get(campaignId) as {
-      total: number;
-    };
+    const [rows, total] = findPage<BatchRow>(
+      this.db,
+      {
+        select: BATCH_SELECT,
+        from: "batches b",
+        where: "b.campaign_id = ?",
+        params: [campaignId],
+        orderBy: "b.id",
+      },
+      limit,
+      offset,
+    );
     return [rows.map(toBatch), total];
   }
 

@@ -10,6 +10,7 @@ import type {
 } from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
 import { fromJson, nonEmpty, orUndefined, toJson } from "./json-column.js";
+import { findPage } from "./paged-find.js";
 
 export const DEFAULT_FROM_NUMBER = "67076";
 
@@ -268,15 +269,18 @@ export class CampaignsRepository {
       where.push("created <= ?");
       params.push(filter.intervalEnd);
     }
-    const clause = where.join(" AND ");
-    const rows = this.db
-      .prepare(`SELECT * FROM campaigns WHERE ${clause} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as CampaignRow[];
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM campaigns WHERE ${clause}`)
-      .get(...params) as {
-      total: number;
-    };
+    const [rows, total] = findPage<CampaignRow>(
+      this.db,
+      {
+        select: "SELECT * FROM campaigns",
+        from: "campaigns",
+        where: where.join(" AND "),
+        params,
+        orderBy: "id",
+      },
+      limit,
+      offset,
+    );
     return [rows.map((row) => this.toCampaign(row)), total];
   }
 

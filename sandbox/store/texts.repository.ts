@@ -9,6 +9,7 @@ import type {
 } from "../domain/callfire.types.js";
 import type { Db } from "./database.js";
 import { fromJson, nonEmpty, orUndefined, toJson } from "./json-column.js";
+import { findPage } from "./paged-find.js";
 
 export interface NewText {
   campaignId?: number;
@@ -181,15 +182,18 @@ export class TextsRepository {
     if (filter.inbound !== undefined) add("t.inbound = ?", filter.inbound ? 1 : 0);
     if (filter.intervalBegin !== undefined) add("t.created >= ?", filter.intervalBegin);
     if (filter.intervalEnd !== undefined) add("t.created <= ?", filter.intervalEnd);
-    const clause = where.join(" AND ");
-    const rows = this.db
-      .prepare(`${TEXT_SELECT} WHERE ${clause} ORDER BY t.created DESC, t.id DESC LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as TextRow[];
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM texts t WHERE ${clause}`)
-      .get(...params) as {
-      total: number;
-    };
+    const [rows, total] = findPage<TextRow>(
+      this.db,
+      {
+        select: TEXT_SELECT,
+        from: "texts t",
+        where: where.join(" AND "),
+        params,
+        orderBy: "t.created DESC, t.id DESC",
+      },
+      limit,
+      offset,
+    );
     return [rows.map(toText), total];
   }
 

@@ -1,6 +1,7 @@
 // Webhooks. The secret is stored to sign deliveries and never returned by the API.
 import type { Db } from "./database.js";
 import { fromJson, orUndefined, toJson } from "./json-column.js";
+import { findPage } from "./paged-find.js";
 
 export interface Webhook {
   id: number;
@@ -150,15 +151,18 @@ export class WebhooksRepository {
       where.push("enabled = ?");
       params.push(filter.enabled ? 1 : 0);
     }
-    const clause = where.join(" AND ");
-    const rows = this.db
-      .prepare(`SELECT * FROM webhooks WHERE ${clause} ORDER BY id LIMIT ? OFFSET ?`)
-      .all(...params, limit, offset) as WebhookRow[];
-    const { total } = this.db
-      .prepare(`SELECT COUNT(*) AS total FROM webhooks WHERE ${clause}`)
-      .get(...params) as {
-      total: number;
-    };
+    const [rows, total] = findPage<WebhookRow>(
+      this.db,
+      {
+        select: "SELECT * FROM webhooks",
+        from: "webhooks",
+        where: where.join(" AND "),
+        params,
+        orderBy: "id",
+      },
+      limit,
+      offset,
+    );
     return [rows.map(toWebhook), total];
   }
 
