@@ -5,6 +5,18 @@
 // - Enum unions list the documented values only; CallFire adds values over time (to-model.ts tolerates them).
 import type { Int64 } from "./callfire-json.js";
 
+/** The values of Text.finalTextResult and TextRecord.textResult. */
+export type TextResult =
+  | "SENT"
+  | "RECEIVED"
+  | "DNT"
+  | "TOO_BIG"
+  | "INTERNAL_ERROR"
+  | "CARRIER_ERROR"
+  | "CARRIER_TEMP_ERROR"
+  | "UNDIALED"
+  | "INVALID_NUMBER";
+
 /** A batch represents a group of contacts which can be dialed or texted via call/text broadcast */
 export interface Batch {
   /** An id of broadcast which batch belongs to */
@@ -198,16 +210,7 @@ export interface Text {
   /** The time when the given resource was created, formatted in unix time milliseconds (read only). Example: 1473781817000 for Sat, 05 Jan 1985 14:03:37 GMT (Read-only.) */
   created?: Int64;
   /** Result of text (SENT, RECEIVED, DNT, TOO_BIG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED). See [call states and results](https://developers.callfire.com/results-responses-errors.html) (Read-only.) */
-  finalTextResult?:
-    | "SENT"
-    | "RECEIVED"
-    | "DNT"
-    | "TOO_BIG"
-    | "INTERNAL_ERROR"
-    | "CARRIER_ERROR"
-    | "CARRIER_TEMP_ERROR"
-    | "UNDIALED"
-    | "INVALID_NUMBER";
+  finalTextResult?: TextResult;
   /** Sender's phone number in E.164 format (11-digit) or short code. Example: 12132000384, 67076 */
   fromNumber?: string;
   /** An id of an action */
@@ -379,16 +382,7 @@ export interface TextRecord {
   /** (Read-only.) */
   switchId?: string;
   /** Result of a text (SENT, RECEIVED, DNT, TOO_BIG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED). See [call states and results](https://developers.callfire.com/results-responses-errors.html) */
-  textResult?:
-    | "SENT"
-    | "RECEIVED"
-    | "DNT"
-    | "TOO_BIG"
-    | "INTERNAL_ERROR"
-    | "CARRIER_ERROR"
-    | "CARRIER_TEMP_ERROR"
-    | "UNDIALED"
-    | "INVALID_NUMBER";
+  textResult?: TextResult;
   /** An attempted phone number (Read-only.) */
   toNumber?: string;
 }

@@ -82,6 +82,16 @@ const OVERRIDES: Record<string, { type: string; why: string }> = {
   },
 };
 
+/**
+ * Enums the document writes out in more than one property, emitted once as a named union (the name is the
+ * Java client's): a text's finalTextResult is the textResult of its last record.
+ */
+const NAMED_ENUMS: Record<string, string> = {
+  "Text.finalTextResult": "TextResult",
+  "TextRecord.textResult": "TextResult",
+};
+const namedEnums = new Map<string, string>();
+
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const target = `${projectRoot}datasources/callfire.dto.ts`;
 const { values: args } = parseArgs({
@@ -166,12 +176,22 @@ function emitInterface(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([field, schema]) => {
       const override = OVERRIDES[`${name}.${field}`];
-      const type = override?.type ?? tsType(schema);
+      const type = override?.type ?? namedEnum(`${name}.${field}`, schema) ?? tsType(schema);
       const notes = [schema.readOnly ? "(Read-only.)" : "", override ? `(Overridden: ${override.why}.)` : ""];
       const text = comment(schema.description, notes.filter(Boolean).join(" ") || undefined);
       return `${text}${field}?: ${type};`;
     });
   return `${comment(description)}export interface ${name} {\n${members.join("\n")}\n}\n`;
+}
+
+/** The name of a NAMED_ENUMS property's union, noting the union; each name must stand for one union. */
+function namedEnum(property: string, schema: Schema): string | undefined {
+  const name = NAMED_ENUMS[property];
+  if (name === undefined) return undefined;
+  const union = tsType(schema);
+  if ((namedEnums.get(name) ?? union) !== union) throw new Error(`${property} differs from ${name}`);
+  namedEnums.set(name, union);
+  return name;
 }
 
 function emitQuery(operation: Operation): string | undefined {
@@ -219,7 +239,11 @@ const schemaCode = [...needed].sort().map((name) => {
   return emitInterface(name, schema.description, properties(schema));
 });
 const queryCode = OPERATIONS.map((id) => emitQuery(operations.get(id)!)).filter(Boolean);
-const source = [header, ...schemaCode, ...queryCode].join("\n");
+const enumCode = [...namedEnums].map(([name, union]) => {
+  const uses = Object.keys(NAMED_ENUMS).filter((property) => NAMED_ENUMS[property] === name);
+  return `/** The values of ${uses.join(" and ")}. */\nexport type ${name} = ${union};\n`;
+});
+const source = [header, ...enumCode, ...schemaCode, ...queryCode].join("\n");
 const formatted = await prettier.format(source, {
   ...(await prettier.resolveConfig(target)),
   filepath: target,
