@@ -84,7 +84,7 @@ const OVERRIDES: Record<string, { type: string; why: string }> = {
 
 /**
  * Enums the document writes out in more than one property, emitted once as a named union (the name is the
- * Java client's): a text's finalTextResult is the textResult of its last record.
+ * Java client's).
  */
 const NAMED_ENUMS: Record<string, string> = {
   "Text.finalTextResult": "TextResult",
