@@ -43,4 +43,4 @@ STOPSIGNAL SIGTERM
 # Exec form: node is PID 1 and gets the signal (no shell in between). It installs its own SIGTERM and
 # SIGINT handlers, which PID 1 needs, and starts no child processes that would need reaping. The V8 flags
 # are start:prod's (package.json; README, "Build and run").
-CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=50", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "dist/src/main.js"]
