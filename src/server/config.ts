@@ -131,7 +131,19 @@ function webhookSecret(env: NodeJS.ProcessEnv, publicUrl: string | undefined): s
   return secret;
 }
 
+/** Settings no longer read: refused by name, since a deployment still setting one would silently lose it. */
+const REPLACED_SETTINGS: Record<string, string> = {
+  CALLFIRE_MAX_QUEUE:
+    "CALLFIRE_MAX_QUEUE is no longer read: set CALLFIRE_MAX_REQUESTS instead (how many requests may have CallFire calls waiting or in flight)",
+};
+
+function refuseReplacedSettings(env: NodeJS.ProcessEnv): void {
+  const name = Object.keys(REPLACED_SETTINGS).find((setting) => env[setting] !== undefined);
+  if (name) throw new Error(REPLACED_SETTINGS[name]);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  refuseReplacedSettings(env);
   const logLevel = (env.LOG_LEVEL ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got "${env.LOG_LEVEL}"`);
